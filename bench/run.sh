@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of adminlint against the rg floor (and peers with --peers).
+#   bench/run.sh [--sizes "1000 10000 100000"] [--peers] [--runs N]
+# Prints a Markdown table for docs/performance.md. Needs: hyperfine, ripgrep, GNU time
+# (apt-get install hyperfine ripgrep time); peers: shellcheck yamllint (Debian),
+# dclint dockerfilelint (npm, bench/peers/ installs them locally).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES="1000 10000 100000"
+PEERS=0
+RUNS=5
+while [ $# -gt 0 ]; do
+  case $1 in
+    --sizes) SIZES=$2; shift 2 ;;
+    --peers) PEERS=1; shift ;;
+    --runs) RUNS=$2; shift 2 ;;
+    *) echo "usage: bench/run.sh [--sizes LIST] [--peers] [--runs N]" >&2; exit 2 ;;
+  esac
+done
+BIN=$PWD/build/tools/adminlint/adminlint
+[ -x "$BIN" ] || { echo "build first: ./build.sh scan" >&2; exit 2; }
+WORK=${BENCH_DIR:-/tmp/adminlint-bench}
+mkdir -p "$WORK"
+
+# The files adminlint reads: what its classifier accepts (see lib/Driver/Classify.cpp).
+CANDIDATE_GLOBS=(-g '*.sh' -g '*.bash' -g '*.y*ml' -g 'Dockerfile*' -g '*.dockerfile'
+  -g 'Containerfile*' -g 'Procfile' -g 'Makefile' -g '*.mk' -g 'GNUmakefile' -g '*.py'
+  -g 'app.json' -g 'package.json' -g 'requirements*.txt')
+
+median() { # hyperfine json -> median seconds
+  python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
+}
+time_cmd() { # NAME CMD...
+  local name=$1; shift
+  hyperfine -N --warmup 1 --runs "$RUNS" -i --export-json "$WORK/$name.json" "$*" >/dev/null 2>&1
+  median "$WORK/$name.json"
+}
+peak_kib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+
+echo "| files | candidates | rg --files | rg read | floor | adminlint -j$(nproc) | adminlint -j1 | ratio to floor | peak RSS (KiB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in $SIZES; do
+  tree=$WORK/tree-$n
+  [ -d "$tree" ] || bench/gen-tree "$n" "$tree" --manifests $((n / 50))
+  rg --files "${CANDIDATE_GLOBS[@]}" "$tree" > "$WORK/cand-$n.txt"
+  cands=$(wc -l < "$WORK/cand-$n.txt")
+  t_files=$(time_cmd files-$n rg --files "$tree")
+  t_read=$(time_cmd read-$n sh -c "xargs -a $WORK/cand-$n.txt -d '\n' rg -c -j$(nproc) --no-messages ." )
+  t_all=$(time_cmd al-$n "$BIN" check -q --fail-on never "$tree")
+  t_one=$(time_cmd al1-$n "$BIN" check -q --fail-on never -j 1 "$tree")
+  floor=$(python3 -c "print('%.3f' % ($t_files + $t_read))")
+  ratio=$(python3 -c "print('%.2f' % ($t_all / ($t_files + $t_read)))")
+  mem=$(peak_kib "$BIN" check -q --fail-on never "$tree")
+  echo "| $n | $cands | $t_files | $t_read | $floor | $t_all | $t_one | $ratio | $mem |"
+done
+
+# Start-up: an empty directory against /bin/true.
+mkdir -p "$WORK/empty"
+t_true=$(time_cmd true /bin/true)
+t_empty=$(time_cmd empty "$BIN" check -q "$WORK/empty")
+echo
+echo "start-up on an empty directory: ${t_empty}s; /bin/true: ${t_true}s"
+
+# pre-commit: 5 changed files in a 10,000-file repository, whole model built.
+if [ -d "$WORK/tree-10000" ]; then
+  five=$(head -5 "$WORK/cand-10000.txt" | tr '\n' ' ')
+  t_pc=$(time_cmd precommit "$BIN" check -q --fail-on never $five)
+  echo "pre-commit, 5 files of the 10,000-file tree: ${t_pc}s"
+fi
+
+[ "$PEERS" = 1 ] && bench/peers.sh "$WORK/tree-10000" "$RUNS"
+exit 0
