@@ -29,6 +29,10 @@ struct Diagnostic {
   /// Text that identifies the finding independent of its line (the normalized
   /// command, the image); the baseline fingerprint hashes it with rule and path.
   std::string FingerprintKey;
+  /// The `adminlint/v1` fingerprint with its occurrence suffix, assigned once
+  /// to the whole sorted list (assignFingerprints in lib/Driver/Baseline.h)
+  /// before any filtering; emitters compute it when it is empty.
+  std::string Fingerprint;
   /// Set by the suppression filter: the justification of the comment that
   /// suppressed it (SARIF `suppressions`).
   bool Suppressed = false;
