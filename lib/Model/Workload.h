@@ -3,6 +3,7 @@
 #define ADMINLINT_MODEL_WORKLOAD_H
 
 #include "lib/Basic/SourceFile.h"
+#include "lib/Parse/Shell.h"
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ struct Workload {
   std::vector<ConfigSource> Config;
   /// The command as one string (argv joined) and where it is.
   std::string Command;
+  /// The command as shell code (an exec-form argv is one command whose words
+  /// are the argv elements), for the admin matcher; empty if none.
+  shell::Script Script;
   SourceFileRef File;
   SourceRange Range;
   /// Rules suppressed by an `adminlint.dev/ignore` annotation, with reason.
