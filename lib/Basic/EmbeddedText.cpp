@@ -30,6 +30,27 @@ void EmbeddedText::appendEscaped(char Decoded, uint32_t HostBegin,
   Text.push_back(Decoded);
 }
 
+void EmbeddedText::append(const EmbeddedText &Other, uint32_t Begin,
+                          uint32_t End) {
+  End = std::min<uint32_t>(End, Other.Text.size());
+  while (Begin < End) {
+    const Segment *S = Other.segmentFor(Begin);
+    if (!S)
+      return;
+    if (S->HostLen) {
+      appendEscaped(Other.Text[Begin], S->Host, S->HostLen);
+      ++Begin;
+      continue;
+    }
+    uint32_t SegEnd = End;
+    if (S + 1 != Other.Segments.data() + Other.Segments.size())
+      SegEnd = std::min(SegEnd, (S + 1)->Decoded);
+    appendVerbatim(StringRef(Other.Text).slice(Begin, SegEnd),
+                   S->Host + (Begin - S->Decoded));
+    Begin = SegEnd;
+  }
+}
+
 const EmbeddedText::Segment *EmbeddedText::segmentFor(uint32_t Decoded) const {
   auto It = std::upper_bound(
       Segments.begin(), Segments.end(), Decoded,

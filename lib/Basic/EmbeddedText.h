@@ -34,6 +34,8 @@ public:
   void appendVerbatim(llvm::StringRef Bytes, uint32_t HostBegin);
   /// Appends one decoded byte that stands for HostLen host bytes (an escape).
   void appendEscaped(char Decoded, uint32_t HostBegin, uint32_t HostLen);
+  /// Appends the decoded bytes [Begin, End) of Other with their host mapping.
+  void append(const EmbeddedText &Other, uint32_t Begin, uint32_t End);
 
   const std::string &text() const { return Text; }
   bool empty() const { return Text.empty(); }
