@@ -48,9 +48,13 @@ struct ScanOptions {
   bool ShowSuppressed = false;
   /// `--stdin-filename`: one in-memory file replaces (or adds) that path.
   llvm::Optional<StdinFile> Stdin;
-  /// Run only these rules, ignoring select/ignore from the command line and
-  /// the config (the fixture harness). ADM900-902 are reported only when listed.
+  /// Report only these rules, ignoring select/ignore from the command line
+  /// and the config (the fixture harness). Every rule still runs, so ADM901
+  /// knows what each suppression comment suppressed.
   llvm::Optional<std::vector<RuleId>> OnlyRules;
+  /// Model only the given paths (and Stdin) instead of walking the root: the
+  /// fixture harness's one-file repositories.
+  bool NoWalk = false;
   /// Today as YYYY-MM-DD for `until=` expiry; empty: the system date (UTC).
   std::string Today;
 };
