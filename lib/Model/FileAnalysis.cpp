@@ -38,4 +38,10 @@ void FileAnalysis::addDiag(RuleId Rule, SourceRange Range, std::string Message) 
   Diags.push_back(std::move(D));
 }
 
+void FileAnalysis::addShellErrors(const shell::Script &S) {
+  for (const shell::ParseError &E : S.Errors)
+    addDiag(E.LimitExceeded ? RuleId::ScanLimit : RuleId::ParseError, E.Range,
+            E.Message);
+}
+
 } // namespace adminlint

@@ -89,6 +89,9 @@ struct FileAnalysis {
   }
   /// Records a parse error (ADM900) or limit (ADM902) at a range of this file.
   void addDiag(RuleId Rule, SourceRange Range, std::string Message);
+  /// Records the errors of embedded shell code: ADM900, or ADM902 for a
+  /// tripped safety limit.
+  void addShellErrors(const shell::Script &S);
 };
 
 } // namespace adminlint
