@@ -4,9 +4,18 @@
 namespace adminlint {
 
 // One declaration and one case per frontend; keep in FileKind order.
+void analyzeDockerfile(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeProcfile(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeMakefile(FileAnalysis &A, const FrontendLimits &Limits);
 
 FrontendFn frontendFor(FileKind Kind) {
   switch (Kind) {
+  case FileKind::Dockerfile:
+    return analyzeDockerfile;
+  case FileKind::Procfile:
+    return analyzeProcfile;
+  case FileKind::Makefile:
+    return analyzeMakefile;
   default:
     return nullptr;
   }
