@@ -7,6 +7,10 @@ namespace adminlint {
 void analyzeDockerfile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeProcfile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeMakefile(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzePython(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeGithubWorkflow(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeGitlabCi(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeDependencyManifest(FileAnalysis &A, const FrontendLimits &Limits);
 
 FrontendFn frontendFor(FileKind Kind) {
   switch (Kind) {
@@ -16,6 +20,14 @@ FrontendFn frontendFor(FileKind Kind) {
     return analyzeProcfile;
   case FileKind::Makefile:
     return analyzeMakefile;
+  case FileKind::Python:
+    return analyzePython;
+  case FileKind::GithubWorkflow:
+    return analyzeGithubWorkflow;
+  case FileKind::GitlabCi:
+    return analyzeGitlabCi;
+  case FileKind::DependencyManifest:
+    return analyzeDependencyManifest;
   default:
     return nullptr;
   }

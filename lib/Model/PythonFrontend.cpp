@@ -1,0 +1,256 @@
+//===- PythonFrontend.cpp - Python admin scripts and their command strings ===//
+#include "lib/Model/ConfigLiteral.h"
+#include "lib/Model/PythonScript.h"
+#include "lib/Parse/Python.h"
+#include "lib/Parse/Shell.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/Twine.h"
+#include <set>
+
+using namespace llvm;
+
+namespace adminlint {
+
+static bool hasImport(const python::Script &S, StringRef Module) {
+  for (const std::string &M : S.Imports)
+    if (StringRef(M) == Module ||
+        StringRef(M).startswith((Module + Twine(".")).str()))
+      return true;
+  return false;
+}
+
+static StringRef lastComponent(StringRef Dotted) {
+  return Dotted.rsplit('.').second.empty() ? Dotted : Dotted.rsplit('.').second;
+}
+
+static bool anyCallEndsWith(const python::Script &S, StringRef Suffix) {
+  for (const python::Call &C : S.Calls)
+    if (StringRef(C.Callee).endswith(Suffix))
+      return true;
+  return false;
+}
+
+static Optional<std::string> literalArg(const python::Call &C, unsigned I) {
+  const python::Argument *A = C.positional(I);
+  if (!A || !A->Val.Literal)
+    return None;
+  return A->Val.Literal->text();
+}
+
+static void findBootstrap(const python::Script &S, PythonScriptModel &M) {
+  bool CreatesApp = anyCallEndsWith(S, "create_app");
+  for (const python::Call &C : S.Calls) {
+    StringRef Callee = C.Callee;
+    if (Callee == "django.setup" ||
+        (Callee == "setup" && hasImport(S, "django"))) {
+      M.Bootstrap.push_back({"calls django.setup()", C.Range});
+      M.Framework = "django";
+    } else if ((Callee == "os.environ.setdefault" || Callee == "os.putenv") &&
+               literalArg(C, 0) == std::string("DJANGO_SETTINGS_MODULE")) {
+      M.Bootstrap.push_back({"sets DJANGO_SETTINGS_MODULE", C.Range});
+      M.Framework = "django";
+    } else if (Callee == "sys.path.insert" || Callee == "sys.path.append") {
+      M.Bootstrap.push_back({"edits sys.path", C.Range});
+    } else if (Callee.endswith("app_context")) {
+      M.Bootstrap.push_back({CreatesApp ? "creates the app with create_app() "
+                                          "and pushes its app_context()"
+                                        : "pushes the app's app_context()",
+                             C.Range});
+      M.Framework = "flask";
+    }
+  }
+  for (const python::Assignment &A : S.Assignments)
+    if (A.Target == "os.environ" && A.Key == "DJANGO_SETTINGS_MODULE") {
+      M.Bootstrap.push_back({"sets DJANGO_SETTINGS_MODULE", A.TargetRange});
+      M.Framework = "django";
+    }
+  std::sort(M.Bootstrap.begin(), M.Bootstrap.end(),
+            [](const PythonFact &A, const PythonFact &B) {
+              return A.Range.Begin < B.Range.Begin;
+            });
+}
+
+static bool isDataWrite(StringRef Callee) {
+  if (Callee == "call_command" || Callee.endswith(".call_command"))
+    return true;
+  if (Callee.startswith("os.") || Callee.startswith("self.") ||
+      !Callee.contains('.'))
+    return false;
+  StringRef Method = lastComponent(Callee);
+  return StringSwitch<bool>(Method)
+      .Cases("save", "delete", "bulk_create", "bulk_update", true)
+      .Cases("get_or_create", "update_or_create", "commit", true)
+      .Cases("execute", "executemany", "executescript", true)
+      .Case("update", Callee.contains("objects") || Callee.contains("query"))
+      .Case("create", Callee.contains("objects"))
+      .Default(false);
+}
+
+static void findAdminWork(const python::Script &S, PythonScriptModel &M) {
+  for (const python::Call &C : S.Calls)
+    if (isDataWrite(C.Callee))
+      M.AdminWork.push_back({"calls " + C.Callee + "()", C.Range});
+}
+
+static bool isFrameworkCommandPath(StringRef Path) {
+  return Path.contains("/management/commands/") ||
+         Path.startswith("management/commands/") ||
+         Path.contains("migrations/") || Path.endswith("alembic/env.py") ||
+         Path == "manage.py" || Path.endswith("/manage.py") ||
+         Path.endswith("wsgi.py") || Path.endswith("asgi.py") ||
+         Path.endswith("conftest.py");
+}
+
+static void findShape(const python::Script &S, StringRef Path,
+                      PythonScriptModel &M) {
+  M.Standalone = S.Shebang || S.MainGuard || S.HasTopLevelCode;
+  if (S.Shebang)
+    M.StandaloneRange = *S.Shebang;
+  else if (S.MainGuard)
+    M.StandaloneRange = *S.MainGuard;
+  for (const python::Call &C : S.Calls)
+    M.DefinesFlaskApp |= C.Callee == "Flask" || C.Callee == "flask.Flask";
+  for (unsigned I = 0; I + 1 < S.Tokens.size(); ++I)
+    M.DefinesFlaskApp |=
+        S.Tokens[I].Text == "def" && S.Tokens[I + 1].Text == "create_app";
+  for (StringRef Base : S.BaseClasses) {
+    StringRef Name = lastComponent(Base);
+    M.DefinesDjangoApp |= Name == "AppConfig" || Base == "models.Model";
+    M.FrameworkCommand |= Name == "BaseCommand" || Name == "Migration";
+  }
+  for (StringRef D : S.Decorators)
+    M.FrameworkCommand |= D.endswith("cli.command") || D == "click.command" ||
+                          D.endswith("manager.command") ||
+                          D == "with_appcontext" || D.endswith(".task") ||
+                          D == "shared_task";
+  M.FrameworkCommand |= isFrameworkCommandPath(Path);
+}
+
+static void addConfig(PythonScriptModel &M, std::set<uint32_t> &Seen,
+                      StringRef Name, const python::Value &V) {
+  if (!V.Literal || !Seen.insert(V.Range.Begin).second)
+    return;
+  M.Config.push_back({Name.str(), V.Literal->text(), V.Range});
+}
+
+static void findConfig(const python::Script &S, PythonScriptModel &M) {
+  std::set<uint32_t> Seen;
+  for (const python::Assignment &A : S.Assignments) {
+    StringRef Name = A.IsDictEntry || A.Target == "os.environ"
+                         ? StringRef(A.Key)
+                         : lastComponent(A.Target);
+    if (!Name.empty())
+      addConfig(M, Seen, Name, A.Val);
+  }
+  for (const python::Call &C : S.Calls) {
+    bool SetsEnv = C.Callee == "os.environ.setdefault" ||
+                   C.Callee == "os.putenv" ||
+                   C.Callee == "os.environ.__setitem__";
+    Optional<std::string> Name = literalArg(C, 0);
+    if (SetsEnv && Name && C.positional(1))
+      addConfig(M, Seen, *Name, C.positional(1)->Val);
+    for (const python::Argument &A : C.Args)
+      if (!A.Keyword.empty() && A.Keyword != "*" && A.Keyword != "**")
+        addConfig(M, Seen, A.Keyword, A.Val);
+  }
+  for (const python::StringLiteral &L : S.Strings) {
+    if (Seen.count(L.Range.Begin) || !classifyConfigLiteral(L.Value.text()))
+      continue;
+    Seen.insert(L.Range.Begin);
+    M.Config.push_back({"", L.Value.text(), L.Range});
+  }
+  std::sort(M.Config.begin(), M.Config.end(),
+            [](const PythonConfigLiteral &A, const PythonConfigLiteral &B) {
+              return A.Range.Begin < B.Range.Begin;
+            });
+}
+
+/// Whether a call runs its first argument through a shell.
+static bool runsShellString(const python::Call &C) {
+  StringRef Callee = C.Callee;
+  if (Callee == "os.system" || Callee == "os.popen" ||
+      Callee == "subprocess.getoutput" ||
+      Callee == "subprocess.getstatusoutput" || Callee == "commands.getoutput")
+    return true;
+  const python::Argument *Shell = C.keyword("shell");
+  if (!Shell || Shell->Val.Text != "True")
+    return false;
+  StringRef Fn = lastComponent(Callee);
+  return StringSwitch<bool>(Fn)
+      .Cases("run", "call", "check_call", "check_output", "Popen", true)
+      .Default(false);
+}
+
+static bool runsArgv(const python::Call &C) {
+  StringRef Callee = C.Callee;
+  return StringSwitch<bool>(Callee)
+      .Cases("subprocess.run", "subprocess.call", "subprocess.check_call", true)
+      .Cases("subprocess.check_output", "subprocess.Popen", true)
+      .Cases("os.execvp", "os.execv", "os.spawnvp", true)
+      .Default(false);
+}
+
+static const python::Argument *commandArgument(const python::Call &C) {
+  if (const python::Argument *A = C.keyword("args"))
+    return A;
+  if (const python::Argument *A = C.keyword("cmd"))
+    return A;
+  if (const python::Argument *A = C.keyword("command"))
+    return A;
+  return C.positional(0);
+}
+
+/// A simple command made of the literal items of an argv list.
+static shell::Script argvScript(const python::Value &V) {
+  shell::Command Cmd;
+  for (const EmbeddedText &Item : V.Items) {
+    shell::Word W;
+    W.Text = Item;
+    W.Range = Item.empty() ? V.Range : Item.toHost(0, Item.size());
+    W.Quoted = true;
+    Cmd.Words.push_back(std::move(W));
+  }
+  Cmd.Range = V.Range;
+  shell::Script S;
+  S.Commands.push_back(std::move(Cmd));
+  return S;
+}
+
+static void findShell(const python::Script &S, FileAnalysis &A,
+                      const FrontendLimits &Limits) {
+  shell::ParseOptions Opts;
+  Opts.MaxDepth = Limits.MaxNestingDepth;
+  for (const python::Call &C : S.Calls) {
+    const python::Argument *Arg = commandArgument(C);
+    if (!Arg)
+      continue;
+    ShellUnit U;
+    U.Host = ShellHost::PythonString;
+    U.Label = C.Callee;
+    if (Arg->Val.Literal && runsShellString(C)) {
+      U.Script = shell::parse(*Arg->Val.Literal, Opts);
+      A.addShellErrors(U.Script);
+    } else if (Arg->Val.IsSequence && !Arg->Val.Items.empty() && runsArgv(C)) {
+      U.Script = argvScript(Arg->Val);
+    } else {
+      continue;
+    }
+    A.Shell.push_back(std::move(U));
+  }
+}
+
+void analyzePython(FileAnalysis &A, const FrontendLimits &Limits) {
+  StringRef Text = A.File->text();
+  python::Script S = python::parse(Text);
+  for (const python::ParseError &E : S.Errors)
+    A.addDiag(RuleId::ParseError, E.Range, "python: " + E.Message);
+  auto M = std::make_shared<PythonScriptModel>();
+  findShape(S, A.File->path(), *M);
+  findBootstrap(S, *M);
+  findAdminWork(S, *M);
+  findConfig(S, *M);
+  findShell(S, A, Limits);
+  A.Model = std::move(M);
+}
+
+} // namespace adminlint
