@@ -96,7 +96,7 @@ std::string renderCheckstyle(const ScanResult &Result) {
   StringRef OpenPath;
   bool Open = false;
   for (const Diagnostic &D : Result.Diagnostics) {
-    if (D.Suppressed || !D.Primary.File)
+    if ((D.Suppressed && !Result.ShowSuppressed) || !D.Primary.File)
       continue;
     StringRef Path = D.Primary.File->path();
     if (!Open || Path != OpenPath) {

@@ -63,7 +63,7 @@ std::string renderGitlab(const ScanResult &Result) {
   std::vector<std::string> Prints = fingerprints(Result.Diagnostics);
   json Report = json::array();
   for (size_t I = 0; I != Result.Diagnostics.size(); ++I)
-    if (!Result.Diagnostics[I].Suppressed)
+    if (!Result.Diagnostics[I].Suppressed || Result.ShowSuppressed)
       Report.push_back(issue(Result.Diagnostics[I], Prints[I]));
   return Report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
