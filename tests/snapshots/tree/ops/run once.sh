@@ -1,0 +1,3 @@
+#!/bin/bash
+# Café 𝄞 maintenance helpers
+echo "répare 𝄞" && docker run --rm postgres:16 psql -f fix.sql
