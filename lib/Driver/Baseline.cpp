@@ -169,4 +169,22 @@ Error writeBaseline(StringRef Path, ArrayRef<Diagnostic> Diags) {
   return baselineError(Path, "cannot write: " + toString(std::move(E)));
 }
 
+Error applyBaseline(ScanResult &Result, StringRef ReadPath,
+                    StringRef WritePath) {
+  assignFingerprints(Result.Diagnostics);
+  Optional<Baseline> Old;
+  if (!ReadPath.empty()) {
+    Expected<Baseline> B = Baseline::read(ReadPath);
+    if (!B)
+      return B.takeError();
+    Old = std::move(*B);
+  }
+  if (!WritePath.empty())
+    if (Error E = writeBaseline(WritePath, Result.Diagnostics))
+      return E;
+  if (Old)
+    Result.Diagnostics = Old->newFindings(Result.Diagnostics);
+  return Error::success();
+}
+
 } // namespace adminlint

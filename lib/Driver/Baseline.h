@@ -3,6 +3,7 @@
 #define ADMINLINT_DRIVER_BASELINE_H
 
 #include "lib/Basic/Diagnostic.h"
+#include "lib/Driver/Scan.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -57,6 +58,13 @@ std::string renderBaseline(llvm::ArrayRef<Diagnostic> Diags);
 /// so a failed write never leaves a partial file behind.
 llvm::Error writeBaseline(llvm::StringRef Path,
                           llvm::ArrayRef<Diagnostic> Diags);
+
+/// `--baseline` and `--write-baseline` for the command line: assigns the
+/// fingerprints, writes every current finding to WritePath (if not empty),
+/// then drops the findings recorded in ReadPath (if not empty). The error
+/// (exit code 2) names the file and the problem; nothing is filtered then.
+llvm::Error applyBaseline(ScanResult &Result, llvm::StringRef ReadPath,
+                          llvm::StringRef WritePath);
 
 } // namespace adminlint
 

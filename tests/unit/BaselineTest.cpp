@@ -118,3 +118,30 @@ TEST(Baseline, WriteIsAtomicAndReadable) {
   llvm::sys::fs::remove(Path);
   llvm::sys::fs::remove(Dir);
 }
+
+TEST(Baseline, ApplyWritesThenFiltersWithStableNumbers) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("adminlint-apply", Dir));
+  std::string Path = (Dir + "/b.json").str();
+  auto Old = std::make_shared<SourceFile>("d.sh", "ssh h a\n");
+  ScanResult First;
+  First.Diagnostics = {finding(Old, "ssh h a")};
+  ASSERT_FALSE(static_cast<bool>(applyBaseline(First, "", Path)));
+  EXPECT_EQ(First.Diagnostics.size(), 1u);
+
+  auto New = std::make_shared<SourceFile>("d.sh", "ssh h a\nssh h a\n");
+  ScanResult Second;
+  Second.Diagnostics = {finding(New, "ssh h a"), finding(New, "ssh h a", 1)};
+  ASSERT_FALSE(static_cast<bool>(applyBaseline(Second, Path, "")));
+  ASSERT_EQ(Second.Diagnostics.size(), 1u);
+  // The survivor keeps the number it had before filtering.
+  EXPECT_EQ(Second.Diagnostics[0].Fingerprint,
+            fingerprint(Second.Diagnostics[0]) + ":2");
+
+  ScanResult Third;
+  llvm::Error Bad = applyBaseline(Third, (Dir + "/none.json").str(), "");
+  EXPECT_NE(llvm::toString(std::move(Bad)).find("none.json"),
+            std::string::npos);
+  llvm::sys::fs::remove(Path);
+  llvm::sys::fs::remove(Dir);
+}
