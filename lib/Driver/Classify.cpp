@@ -1,0 +1,142 @@
+//===- Classify.cpp - From a path to a file kind and a context ------------===//
+#include "lib/Driver/Classify.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+
+namespace adminlint {
+
+static StringRef baseName(StringRef RelPath) {
+  size_t Slash = RelPath.rfind('/');
+  return Slash == StringRef::npos ? RelPath : RelPath.drop_front(Slash + 1);
+}
+
+static bool isYamlName(StringRef Name) {
+  return Name.endswith(".yml") || Name.endswith(".yaml");
+}
+
+static bool isWorkflowPath(StringRef RelPath) {
+  StringRef Name = baseName(RelPath);
+  if (!isYamlName(Name))
+    return false;
+  if (Name == "action.yml" || Name == "action.yaml")
+    return true;
+  return RelPath.startswith(".github/workflows/") && RelPath.count('/') == 2;
+}
+
+static bool isComposeName(StringRef Name) {
+  return isYamlName(Name) &&
+         (Name.startswith("docker-compose") || Name.startswith("compose"));
+}
+
+static bool isDependencyManifest(StringRef Name) {
+  if (Name.startswith("requirements") && Name.endswith(".txt"))
+    return true;
+  return StringSwitch<bool>(Name)
+      .Cases("Pipfile", "pyproject.toml", "Gemfile", "composer.json", "go.mod",
+             true)
+      .Default(false);
+}
+
+static bool isDockerfileName(StringRef Name) {
+  return Name == "Dockerfile" || Name == "Containerfile" ||
+         Name.startswith("Dockerfile.") || Name.startswith("Containerfile.") ||
+         Name.endswith(".dockerfile") || Name.endswith(".Dockerfile");
+}
+
+/// Kinds decided by the exact file name.
+static FileKind classifyName(StringRef Name) {
+  return StringSwitch<FileKind>(Name)
+      .Case("Procfile", FileKind::Procfile)
+      .Cases("Makefile", "makefile", "GNUmakefile", FileKind::Makefile)
+      .Case("compile_commands.json", FileKind::CompileCommands)
+      .Case(".gitlab-ci.yml", FileKind::GitlabCi)
+      .Case("Chart.yaml", FileKind::HelmChart)
+      .Cases("kustomization.yaml", "kustomization.yml", "Kustomization",
+             FileKind::Kustomization)
+      .Case("app.json", FileKind::AppJson)
+      .Case("package.json", FileKind::PackageJson)
+      .Default(FileKind::Unknown);
+}
+
+/// Kinds decided by the extension.
+static FileKind classifyExtension(StringRef Name) {
+  StringRef Ext = sys::path::extension(Name);
+  return StringSwitch<FileKind>(Ext)
+      .Cases(".sh", ".bash", FileKind::ShellScript)
+      .Case(".mk", FileKind::Makefile)
+      .Case(".py", FileKind::Python)
+      .Cases(".c", ".cc", ".cpp", ".cxx", FileKind::Cxx)
+      .Cases(".h", ".hpp", ".hh", ".hxx", FileKind::Cxx)
+      .Cases(".yml", ".yaml", FileKind::Yaml)
+      .Default(FileKind::Unknown);
+}
+
+FileKind classifyPath(StringRef RelPath, ChartPlace Place) {
+  StringRef Name = baseName(RelPath);
+  if (isDockerfileName(Name))
+    return FileKind::Dockerfile;
+  FileKind ByName = classifyName(Name);
+  if (ByName != FileKind::Unknown)
+    return ByName;
+  if (isWorkflowPath(RelPath))
+    return FileKind::GithubWorkflow;
+  if (isComposeName(Name))
+    return FileKind::Compose;
+  if (isDependencyManifest(Name))
+    return FileKind::DependencyManifest;
+  if (Place.InChartTemplates && (isYamlName(Name) || Name.endswith(".tpl")))
+    return FileKind::HelmTemplate;
+  if (Place.BesideChart && Name.startswith("values") && isYamlName(Name))
+    return FileKind::HelmValues;
+  return classifyExtension(Name);
+}
+
+bool mayHaveShebang(StringRef RelPath) {
+  StringRef Name = baseName(RelPath);
+  return !Name.startswith(".") && !Name.contains('.');
+}
+
+FileKind classifyShebang(StringRef FirstLine) {
+  if (!FirstLine.startswith("#!"))
+    return FileKind::Unknown;
+  SmallVector<StringRef, 4> Words;
+  FirstLine.drop_front(2).split(Words, ' ', -1, false);
+  size_t I = 0;
+  if (I < Words.size() && baseName(Words[I].trim()) == "env") {
+    ++I;
+    while (I < Words.size() && Words[I].startswith("-"))
+      ++I;
+  }
+  if (I >= Words.size())
+    return FileKind::Unknown;
+  StringRef Interp = baseName(Words[I].trim());
+  if (Interp.startswith("python"))
+    return FileKind::Python;
+  return StringSwitch<FileKind>(Interp)
+      .Cases("sh", "bash", "dash", "zsh", "ksh", FileKind::ShellScript)
+      .Cases("ash", "mksh", FileKind::ShellScript)
+      .Default(FileKind::Unknown);
+}
+
+Context classifyContext(StringRef RelPath, StringRef ContextPath,
+                        ArrayRef<ContextOverride> Overrides) {
+  for (auto It = Overrides.rbegin(), E = Overrides.rend(); It != E; ++It)
+    if (It->first.matchesPathOrParent(RelPath))
+      return It->second;
+  SmallVector<StringRef, 8> Parts;
+  ContextPath.split(Parts, '/', -1, false);
+  if (!Parts.empty())
+    Parts.pop_back();
+  for (StringRef Dir : Parts) {
+    if (Dir == "test" || Dir == "tests" || Dir == "spec" || Dir == "e2e")
+      return Context::Test;
+    if (Dir == ".devcontainer" || Dir == "examples")
+      return Context::Local;
+  }
+  return Context::Production;
+}
+
+} // namespace adminlint

@@ -1,0 +1,611 @@
+//===- Scan.cpp - Scan a repository and collect its findings --------------===//
+#include "lib/Driver/Scan.h"
+#include "lib/Check/Check.h"
+#include "lib/Driver/Baseline.h"
+#include "lib/Driver/Classify.h"
+#include "lib/Driver/Config.h"
+#include "lib/Driver/Suppression.h"
+#include "lib/Driver/Walk.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace llvm;
+
+namespace adminlint {
+
+unsigned ScanResult::count(Level L) const {
+  return std::count_if(
+      Diagnostics.begin(), Diagnostics.end(),
+      [&](const Diagnostic &D) { return !D.Suppressed && D.Severity == L; });
+}
+
+std::array<unsigned, NumRules> ScanResult::countByRule() const {
+  std::array<unsigned, NumRules> Counts{};
+  for (const Diagnostic &D : Diagnostics)
+    if (!D.Suppressed)
+      ++Counts[static_cast<unsigned>(D.Rule)];
+  return Counts;
+}
+
+bool ScanResult::failed() const {
+  if (!FailOn)
+    return false;
+  return std::any_of(Diagnostics.begin(), Diagnostics.end(),
+                     [&](const Diagnostic &D) {
+                       return !D.Suppressed && D.Severity >= *FailOn;
+                     });
+}
+
+static Error usageError(const Twine &Message) {
+  return createStringError(inconvertibleErrorCode(), "error: " + Message);
+}
+
+static double secondsSince(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+      .count();
+}
+
+namespace {
+
+/// A path the user named, relative to the root.
+struct ScannedPath {
+  std::string RelPath; ///< "" for the root itself
+  bool IsDir = true;
+};
+
+/// What one worker found in one file.
+struct FileResult {
+  std::vector<Diagnostic> Diags;
+  std::shared_ptr<const FileAnalysis> Kept;
+  SourceFileRef File;
+  std::vector<SuppressionDirective> Directives;
+  std::vector<Notification> Notes;
+  bool Analysed = false;
+  bool Skipped = false;
+};
+
+/// One scan: resolves paths and config, walks, analyses files in parallel,
+/// runs the repository checks and filters the findings.
+class Scanner {
+public:
+  explicit Scanner(const ScanOptions &Options) : Options(Options) {}
+  Expected<ScanResult> run();
+
+private:
+  Error resolvePaths();
+  Error loadConfiguration();
+  Error selectRules();
+  std::vector<WalkEntry> findFiles();
+  void analyseAll(const std::vector<WalkEntry> &Files);
+  FileResult analyse(const WalkEntry &Entry) const;
+  bool readFile(const WalkEntry &Entry, FileKind &Kind, std::string &Text,
+                FileResult &R) const;
+  void runChecks(const FileAnalysis &A, FileResult &R) const;
+  void merge(FileResult &R);
+  void checkRepository();
+  void applySuppressions();
+  void applyPathSettings();
+  bool reported(StringRef RelPath) const;
+  std::string contextPath(StringRef RelPath) const;
+  std::string displayPrefix(StringRef Cwd) const;
+
+  const ScanOptions &Options;
+  std::string Cwd;
+  std::string Root;
+  std::vector<ScannedPath> Scanned;
+  std::string StdinRel;
+  Config Cfg;
+  CheckSettings Settings;
+  std::unique_ptr<AdminMatcher> Matcher;
+  RuleSet Ran, Reported;
+  std::vector<std::unique_ptr<Check>> Checks;
+  std::string Today;
+
+  RepoModel Model;
+  SuppressionIndex Suppressions;
+  ScanResult Result;
+};
+
+} // namespace
+
+/// Makes Path absolute against Cwd and removes `.` and `..`.
+static std::string absolutePath(StringRef Path, StringRef Cwd) {
+  SmallString<256> Abs(Path);
+  if (!sys::path::is_absolute(Abs)) {
+    Abs = Cwd;
+    sys::path::append(Abs, Path);
+  }
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs.str());
+}
+
+static Expected<std::string> canonicalPath(StringRef Path, StringRef Cwd) {
+  SmallString<256> Real;
+  if (std::error_code EC = sys::fs::real_path(absolutePath(Path, Cwd), Real))
+    return usageError("cannot read '" + Path + "': " + EC.message());
+  return std::string(Real.str());
+}
+
+/// The path of Abs relative to Root, or None when it is outside.
+static Optional<std::string> relativeTo(StringRef Abs, StringRef Root) {
+  if (Abs == Root)
+    return std::string();
+  if (!Abs.startswith(Root) || Abs.drop_front(Root.size()).front() != '/')
+    return None;
+  return Abs.drop_front(Root.size() + 1).str();
+}
+
+Error Scanner::resolvePaths() {
+  SmallString<256> Current;
+  if (std::error_code EC = sys::fs::current_path(Current))
+    return usageError("cannot read the current directory: " + EC.message());
+  Cwd = std::string(Current.str());
+  std::vector<std::pair<std::string, bool>> Abs;
+  if (Options.Stdin) {
+    std::string Name = absolutePath(Options.Stdin->Name, Cwd);
+    SmallString<256> Parent(sys::path::parent_path(Name));
+    SmallString<256> RealParent;
+    if (!sys::fs::real_path(Parent, RealParent))
+      Name = (RealParent + "/" + sys::path::filename(Name)).str();
+    Abs.push_back({Name, false});
+  }
+  std::vector<std::string> Paths = Options.Paths;
+  if (Paths.empty() && !Options.Stdin)
+    Paths.push_back(".");
+  for (const std::string &P : Paths) {
+    Expected<std::string> Real = canonicalPath(P, Cwd);
+    if (!Real)
+      return Real.takeError();
+    Abs.push_back({*Real, sys::fs::is_directory(*Real)});
+  }
+  if (!Options.Root.empty()) {
+    Expected<std::string> Real = canonicalPath(Options.Root, Cwd);
+    if (!Real)
+      return Real.takeError();
+    Root = *Real;
+  } else {
+    const auto &First = Abs.front();
+    Root =
+        findRepositoryRoot(First.second ? StringRef(First.first)
+                                        : sys::path::parent_path(First.first));
+  }
+  for (const auto &A : Abs) {
+    Optional<std::string> Rel = relativeTo(A.first, Root);
+    if (!Rel)
+      return usageError("'" + A.first + "' is outside the repository root '" +
+                        Root + "'");
+    Scanned.push_back({*Rel, A.second});
+  }
+  if (Options.Stdin)
+    StdinRel = Scanned.front().RelPath;
+  return Error::success();
+}
+
+/// The nearest `.adminlint.yaml` from Dir up to Root, or "".
+static std::string findConfig(StringRef Dir, StringRef Root) {
+  for (StringRef D = Dir; D.size() >= Root.size();
+       D = sys::path::parent_path(D)) {
+    std::string Candidate = (D + "/.adminlint.yaml").str();
+    if (sys::fs::exists(Candidate))
+      return Candidate;
+    if (D == Root)
+      break;
+  }
+  return "";
+}
+
+Error Scanner::loadConfiguration() {
+  std::string Path = Options.ConfigPath;
+  if (Path.empty()) {
+    const ScannedPath &First = Scanned.front();
+    std::string Dir = Root;
+    if (!First.RelPath.empty())
+      Dir += "/" + First.RelPath;
+    if (!First.IsDir)
+      Dir = sys::path::parent_path(Dir).str();
+    Path = findConfig(Dir, Root);
+  }
+  if (Path.empty())
+    return Error::success();
+  Expected<Config> C = loadConfig(Path);
+  if (!C)
+    return C.takeError();
+  Cfg = std::move(*C);
+  Settings.AppImage = Cfg.AppImage;
+  Settings.Framework = Cfg.Framework;
+  Settings.RegistryAliases = Cfg.RegistryAliases;
+  if (Cfg.AdminCommands.empty())
+    return Error::success();
+  std::vector<AdminVocabularyEntry> Entries(
+      AdminMatcher::builtin().entries().begin(),
+      AdminMatcher::builtin().entries().end());
+  Entries.insert(Entries.end(), Cfg.AdminCommands.begin(),
+                 Cfg.AdminCommands.end());
+  Matcher = std::make_unique<AdminMatcher>(std::move(Entries));
+  Settings.Admin = Matcher.get();
+  return Error::success();
+}
+
+static Expected<RuleSet> flagRules(ArrayRef<std::string> Selectors,
+                                   StringRef Flag) {
+  std::string Unknown;
+  RuleSet Rules = resolveRules(Selectors, Unknown);
+  if (Unknown.empty())
+    return Rules;
+  std::string Msg = "unknown rule '" + Unknown + "' in " + Flag.str();
+  StringRef Near = suggestRule(Unknown);
+  if (!Near.empty())
+    Msg += "; did you mean '" + Near.str() + "'?";
+  return usageError(Msg);
+}
+
+Error Scanner::selectRules() {
+  RuleSet All;
+  All.set();
+  RuleSet Enabled = Cfg.HasSelect ? Cfg.Select : All;
+  if (!Options.Select.empty()) {
+    Expected<RuleSet> S = flagRules(Options.Select, "--select");
+    if (!S)
+      return S.takeError();
+    Enabled = *S;
+  }
+  Expected<RuleSet> I = flagRules(Options.Ignore, "--ignore");
+  if (!I)
+    return I.takeError();
+  Enabled &= ~(Cfg.Ignore | *I);
+  Ran = Enabled;
+  Reported = Enabled;
+  if (Options.OnlyRules) {
+    Ran = All;
+    Reported.reset();
+    for (RuleId Id : *Options.OnlyRules)
+      Reported.set(static_cast<unsigned>(Id));
+  }
+  std::vector<RuleId> Ids;
+  for (const RuleInfo &R : allRules())
+    if (Ran.test(static_cast<unsigned>(R.Id)) && hasCheck(R.Id))
+      Ids.push_back(R.Id);
+  Checks = createChecks(Ids, Settings);
+  return Error::success();
+}
+
+std::vector<WalkEntry> Scanner::findFiles() {
+  std::vector<WalkEntry> Files;
+  if (!Options.NoWalk) {
+    WalkOptions WO;
+    WO.NoIgnore = Options.NoIgnore;
+    WO.Exclude = Cfg.Exclude;
+    WalkResult W = walkRepository(Root, WO);
+    Result.Stats.FilesWalked = W.FilesSeen;
+    Files = std::move(W.Files);
+  }
+  for (const ScannedPath &P : Scanned) {
+    if (P.IsDir || isExcluded(P.RelPath, Cfg.Exclude))
+      continue;
+    auto It = std::lower_bound(
+        Files.begin(), Files.end(), P.RelPath,
+        [](const WalkEntry &E, const std::string &S) { return E.RelPath < S; });
+    if (It == Files.end() || It->RelPath != P.RelPath)
+      Files.insert(It, {P.RelPath, classifyPath(P.RelPath)});
+  }
+  return Files;
+}
+
+bool Scanner::reported(StringRef RelPath) const {
+  for (const ScannedPath &P : Scanned) {
+    if (P.RelPath.empty() || RelPath == P.RelPath)
+      return true;
+    if (P.IsDir && RelPath.startswith(P.RelPath) &&
+        RelPath[P.RelPath.size()] == '/')
+      return true;
+  }
+  return false;
+}
+
+std::string Scanner::contextPath(StringRef RelPath) const {
+  size_t Strip = 0;
+  for (const ScannedPath &P : Scanned)
+    if (P.IsDir && !P.RelPath.empty() && RelPath.startswith(P.RelPath + "/"))
+      Strip = std::max(Strip, P.RelPath.size() + 1);
+  return RelPath.drop_front(Strip).str();
+}
+
+static Diagnostic fileNote(RuleId Rule, const SourceFileRef &File,
+                           std::string Message) {
+  Diagnostic D;
+  D.Rule = Rule;
+  D.Severity = ruleInfo(Rule).DefaultLevel;
+  D.Message = std::move(Message);
+  D.Primary.File = File;
+  return D;
+}
+
+/// Records a file that a safety limit skipped: an ADM902 note and a
+/// notification.
+static void skipFile(FileResult &R, StringRef RelPath, std::string Message) {
+  R.Skipped = true;
+  R.File = std::make_shared<SourceFile>(RelPath.str(), "");
+  R.Notes.push_back({Level::Note, RelPath.str(), Message, false});
+  R.Diags.push_back(fileNote(RuleId::ScanLimit, R.File, std::move(Message)));
+}
+
+/// Reads up to Size bytes of an open file into Text.
+static bool readAll(int FD, size_t Size, std::string &Text) {
+  Text.resize(Size);
+  size_t Done = 0;
+  while (Done < Size) {
+    ssize_t N = ::read(FD, &Text[Done], Size - Done);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0)
+      break;
+    Done += N;
+  }
+  Text.resize(Done);
+  return true;
+}
+
+bool Scanner::readFile(const WalkEntry &Entry, FileKind &Kind,
+                       std::string &Text, FileResult &R) const {
+  std::string Abs = Root + "/" + Entry.RelPath;
+  int FD = ::open(Abs.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat St;
+  if (FD < 0 || fstat(FD, &St) != 0 || !S_ISREG(St.st_mode)) {
+    if (FD >= 0)
+      ::close(FD);
+    R.Notes.push_back({Level::Warning, Entry.RelPath,
+                       "cannot read the file: " + std::string(strerror(errno)),
+                       false});
+    return false;
+  }
+  if (Kind == FileKind::Unknown) {
+    std::string Head;
+    readAll(FD, std::min<size_t>(St.st_size, 256), Head);
+    Kind = classifyShebang(StringRef(Head).split('\n').first.rtrim("\r"));
+    if (Kind == FileKind::Unknown) {
+      ::close(FD);
+      return false;
+    }
+    ::lseek(FD, 0, SEEK_SET);
+  }
+  if (static_cast<uint64_t>(St.st_size) > Options.MaxFileSize) {
+    ::close(FD);
+    skipFile(R, Entry.RelPath,
+             "file skipped: " + std::to_string(St.st_size) +
+                 " bytes is over the size limit of " +
+                 std::to_string(Options.MaxFileSize) +
+                 "; raise it with --max-file-size");
+    return false;
+  }
+  readAll(FD, St.st_size, Text);
+  ::close(FD);
+  return true;
+}
+
+void Scanner::runChecks(const FileAnalysis &A, FileResult &R) const {
+  Reporter Rep(R.Diags);
+  for (const auto &C : Checks) {
+    try {
+      C->checkFile(A, Rep);
+    } catch (const std::exception &E) {
+      R.Notes.push_back({Level::Error, A.File->path().str(),
+                         "internal error in the check of " +
+                             ruleInfo(C->rule()).Code.str() + ": " + E.what(),
+                         true});
+    } catch (...) {
+      R.Notes.push_back(
+          {Level::Error, A.File->path().str(),
+           "internal error in the check of " + ruleInfo(C->rule()).Code.str(),
+           true});
+    }
+  }
+}
+
+static bool looksBinary(StringRef Text) {
+  return Text.take_front(8192).contains('\0');
+}
+
+FileResult Scanner::analyse(const WalkEntry &Entry) const {
+  FileResult R;
+  FileKind Kind = Entry.Kind;
+  std::string Text;
+  if (Entry.RelPath == StdinRel && Options.Stdin) {
+    Text = Options.Stdin->Text;
+    if (Kind == FileKind::Unknown)
+      Kind = classifyShebang(StringRef(Text).split('\n').first.rtrim("\r"));
+    if (Kind == FileKind::Unknown)
+      return R;
+  } else if (!readFile(Entry, Kind, Text, R)) {
+    return R;
+  }
+  if (looksBinary(Text)) {
+    skipFile(R, Entry.RelPath,
+             "binary file skipped: a NUL byte in its first 8 KiB");
+    return R;
+  }
+  R.Analysed = true;
+  auto A = std::make_shared<FileAnalysis>();
+  A->File = R.File =
+      std::make_shared<SourceFile>(Entry.RelPath, std::move(Text));
+  A->Kind = Kind;
+  A->Ctx =
+      classifyContext(Entry.RelPath, contextPath(Entry.RelPath), Cfg.Contexts);
+  if (FrontendFn Frontend = frontendFor(Kind)) {
+    try {
+      Frontend(*A, Options.Limits);
+    } catch (...) {
+      R.Notes.push_back({Level::Error, Entry.RelPath,
+                         "internal error while parsing the file", true});
+    }
+  }
+  for (const Diagnostic &D : A->Diags)
+    if (D.Rule == RuleId::ParseError)
+      R.Notes.push_back({Level::Warning, Entry.RelPath,
+                         "cannot parse the file: " + D.Message, false});
+  if (reported(Entry.RelPath))
+    runChecks(*A, R);
+  R.Diags.insert(R.Diags.end(), A->Diags.begin(), A->Diags.end());
+  A->Diags.clear();
+  if (A->File->text().contains("adminlint ignore"))
+    R.Directives = findDirectives(*A->File, Today);
+  if (!A->Workloads.empty() || A->Model)
+    R.Kept = std::move(A);
+  return R;
+}
+
+void Scanner::merge(FileResult &R) {
+  Result.Stats.FilesAnalysed += R.Analysed;
+  Result.Stats.FilesSkipped += R.Skipped;
+  for (Diagnostic &D : R.Diags)
+    Result.Diagnostics.push_back(std::move(D));
+  for (Notification &N : R.Notes)
+    Result.Notifications.push_back(std::move(N));
+  if (!R.Directives.empty())
+    Suppressions.add(R.File, std::move(R.Directives));
+  if (!R.Kept)
+    return;
+  ++Result.Stats.FilesKept;
+  for (const Workload &W : R.Kept->Workloads)
+    Model.Workloads.push_back(&W);
+  Model.Files.push_back(std::move(R.Kept));
+}
+
+void Scanner::analyseAll(const std::vector<WalkEntry> &Files) {
+  std::vector<FileResult> Results(Files.size());
+  unsigned Threads = hardware_concurrency(Options.Jobs).compute_thread_count();
+  Threads = std::max(1u, std::min<unsigned>(Threads, Files.size()));
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I = Next++; I < Files.size(); I = Next++)
+      Results[I] = analyse(Files[I]);
+  };
+  if (Threads <= 1) {
+    Work();
+  } else {
+    ThreadPool Pool(hardware_concurrency(Threads));
+    for (unsigned T = 0; T < Threads; ++T)
+      Pool.async(Work);
+    Pool.wait();
+  }
+  for (FileResult &R : Results)
+    merge(R);
+}
+
+void Scanner::checkRepository() {
+  Model.Root = Root;
+  Result.Stats.Workloads = Model.Workloads.size();
+  Reporter Rep(Result.Diagnostics);
+  for (const auto &C : Checks) {
+    try {
+      C->checkRepository(Model, Rep);
+    } catch (...) {
+      Result.Notifications.push_back(
+          {Level::Error, "",
+           "internal error in the repository check of " +
+               ruleInfo(C->rule()).Code.str(),
+           true});
+    }
+  }
+}
+
+void Scanner::applySuppressions() {
+  for (const auto &F : Model.Files) {
+    std::vector<SuppressionDirective> Annotations;
+    for (const Workload &W : F->Workloads)
+      if (!W.IgnoreAnnotation.empty())
+        Annotations.push_back(annotationDirective(W, Today));
+    Suppressions.add(F->File, std::move(Annotations));
+  }
+  for (Diagnostic &D : Result.Diagnostics)
+    Suppressions.apply(D);
+  if (!Ran.test(static_cast<unsigned>(RuleId::UnusedSuppression)))
+    return;
+  for (Diagnostic &D : Suppressions.problems(Ran))
+    Result.Diagnostics.push_back(std::move(D));
+}
+
+static void applyLevels(Diagnostic &D,
+                        ArrayRef<std::pair<RuleId, Level>> Levels) {
+  for (const auto &L : Levels)
+    if (L.first == D.Rule)
+      D.Severity = L.second;
+}
+
+void Scanner::applyPathSettings() {
+  auto Drop = [&](Diagnostic &D) {
+    StringRef Path = D.Primary.File ? D.Primary.File->path() : "";
+    unsigned Rule = static_cast<unsigned>(D.Rule);
+    if (!Reported.test(Rule) || !reported(Path))
+      return true;
+    applyLevels(D, Cfg.Levels);
+    if (Options.OnlyRules)
+      return false;
+    for (const PerPathConfig &P : Cfg.PerPath) {
+      if (!P.Glob.matchesPathOrParent(Path))
+        continue;
+      if (P.Ignore.test(Rule) || (P.HasSelect && !P.Select.test(Rule)))
+        return true;
+      applyLevels(D, P.Levels);
+    }
+    return false;
+  };
+  auto &Ds = Result.Diagnostics;
+  Ds.erase(std::remove_if(Ds.begin(), Ds.end(), Drop), Ds.end());
+  std::stable_sort(Ds.begin(), Ds.end());
+  assignFingerprints(Ds);
+}
+
+std::string Scanner::displayPrefix(StringRef Dir) const {
+  if (Dir == Root)
+    return "";
+  if (Optional<std::string> Down = relativeTo(Root, Dir))
+    return *Down + "/";
+  Optional<std::string> Up = relativeTo(Dir, Root);
+  if (!Up)
+    return Root + "/";
+  std::string Prefix;
+  for (size_t I = 0, N = StringRef(*Up).count('/') + 1; I < N; ++I)
+    Prefix += "../";
+  return Prefix;
+}
+
+Expected<ScanResult> Scanner::run() {
+  auto Start = std::chrono::steady_clock::now();
+  Today = Options.Today.empty() ? todayUtc() : Options.Today;
+  if (Error E = resolvePaths())
+    return E;
+  if (Error E = loadConfiguration())
+    return E;
+  if (Error E = selectRules())
+    return E;
+  std::vector<WalkEntry> Files = findFiles();
+  Result.Stats.WalkSeconds = secondsSince(Start);
+  auto Analyse = std::chrono::steady_clock::now();
+  analyseAll(Files);
+  Result.Stats.AnalyseSeconds = secondsSince(Analyse);
+  auto Repository = std::chrono::steady_clock::now();
+  checkRepository();
+  Result.Stats.RepositorySeconds = secondsSince(Repository);
+  applySuppressions();
+  applyPathSettings();
+  Result.Root = Root;
+  Result.DisplayPrefix = displayPrefix(Cwd);
+  Result.ShowSuppressed = Options.ShowSuppressed;
+  Result.FailOn = Options.FailOn;
+  Result.Stats.TotalSeconds = secondsSince(Start);
+  return std::move(Result);
+}
+
+Expected<ScanResult> scan(const ScanOptions &Options) {
+  return Scanner(Options).run();
+}
+
+} // namespace adminlint

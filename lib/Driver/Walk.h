@@ -1,0 +1,48 @@
+//===- Walk.h - Finding the files of a repository ---------------*- C++ -*-===//
+#ifndef ADMINLINT_DRIVER_WALK_H
+#define ADMINLINT_DRIVER_WALK_H
+
+#include "lib/Driver/Ignore.h"
+#include "lib/Model/FileAnalysis.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace adminlint {
+
+/// The repository root of a directory: the nearest ancestor (or itself) with
+/// `.git`, else the nearest with `.adminlint.yaml`, else the directory.
+/// Dir must be absolute.
+std::string findRepositoryRoot(llvm::StringRef Dir);
+
+/// A file the walk found that may matter.
+struct WalkEntry {
+  std::string RelPath;               ///< relative to the root, forward slashes
+  FileKind Kind = FileKind::Unknown; ///< Unknown: classify by its shebang
+};
+
+/// What shapes a walk.
+struct WalkOptions {
+  bool NoIgnore = false; ///< .gitignore, .ignore, .adminlintignore not read
+  std::vector<GlobPattern> Exclude; ///< config `exclude`, relative to the root
+  unsigned MaxDepth = 128;          ///< deeper directories are not entered
+};
+
+/// The files under Root that may matter (a known kind by path, or no
+/// extension and maybe a shebang), sorted by path. `.git`, `node_modules`,
+/// `vendor` and `third_party` are skipped; ignore files are honoured;
+/// symbolic links to files inside the root are kept under the link's path,
+/// other links are never followed. Root must be absolute and canonical.
+struct WalkResult {
+  std::vector<WalkEntry> Files;
+  unsigned FilesSeen = 0; ///< regular files not excluded or ignored
+};
+WalkResult walkRepository(llvm::StringRef Root, const WalkOptions &Options);
+
+/// Whether a root-relative path is excluded by config globs.
+bool isExcluded(llvm::StringRef RelPath,
+                const std::vector<GlobPattern> &Exclude);
+
+} // namespace adminlint
+
+#endif
