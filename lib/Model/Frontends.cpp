@@ -8,8 +8,11 @@ void analyzeDockerfile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeProcfile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeMakefile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzePython(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeYaml(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeCompose(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeGithubWorkflow(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeGitlabCi(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeAppJson(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeDependencyManifest(FileAnalysis &A, const FrontendLimits &Limits);
 
 FrontendFn frontendFor(FileKind Kind) {
@@ -22,10 +25,16 @@ FrontendFn frontendFor(FileKind Kind) {
     return analyzeMakefile;
   case FileKind::Python:
     return analyzePython;
+  case FileKind::Yaml:
+    return analyzeYaml;
+  case FileKind::Compose:
+    return analyzeCompose;
   case FileKind::GithubWorkflow:
     return analyzeGithubWorkflow;
   case FileKind::GitlabCi:
     return analyzeGitlabCi;
+  case FileKind::AppJson:
+    return analyzeAppJson;
   case FileKind::DependencyManifest:
     return analyzeDependencyManifest;
   default:
