@@ -600,6 +600,8 @@ Expected<ScanResult> Scanner::run() {
   Result.DisplayPrefix = displayPrefix(Cwd);
   Result.ShowSuppressed = Options.ShowSuppressed;
   Result.FailOn = Options.FailOn;
+  if (Options.KeepModel)
+    Result.Model = std::make_shared<RepoModel>(std::move(Model));
   Result.Stats.TotalSeconds = secondsSince(Start);
   return std::move(Result);
 }

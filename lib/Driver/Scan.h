@@ -5,10 +5,12 @@
 #include "lib/Basic/Diagnostic.h"
 #include "lib/Check/Rules.h"
 #include "lib/Model/Frontends.h"
+#include "lib/Model/RepoModel.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/Support/Error.h"
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,8 @@ struct ScanOptions {
   /// Model only the given paths (and Stdin) instead of walking the root: the
   /// fixture harness's one-file repositories.
   bool NoWalk = false;
+  /// Keep the repository model in the result (`adminlint init`).
+  bool KeepModel = false;
   /// Today as YYYY-MM-DD for `until=` expiry; empty: the system date (UTC).
   std::string Today;
 };
@@ -94,6 +98,8 @@ struct ScanResult {
   ScanStatistics Stats;
   bool ShowSuppressed = false;
   llvm::Optional<Level> FailOn = Level::Warning;
+  /// The repository model, when ScanOptions::KeepModel was set.
+  std::shared_ptr<const RepoModel> Model;
 
   /// Unsuppressed findings at level L.
   unsigned count(Level L) const;
