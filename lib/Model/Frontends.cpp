@@ -4,6 +4,7 @@
 namespace adminlint {
 
 // One declaration and one case per frontend; keep in FileKind order.
+void analyzeShellFile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeDockerfile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeProcfile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeMakefile(FileAnalysis &A, const FrontendLimits &Limits);
@@ -17,6 +18,8 @@ void analyzeDependencyManifest(FileAnalysis &A, const FrontendLimits &Limits);
 
 FrontendFn frontendFor(FileKind Kind) {
   switch (Kind) {
+  case FileKind::ShellScript:
+    return analyzeShellFile;
   case FileKind::Dockerfile:
     return analyzeDockerfile;
   case FileKind::Procfile:

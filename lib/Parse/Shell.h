@@ -57,6 +57,7 @@ struct Command {
 struct ParseError {
   std::string Message;
   SourceRange Range;
+  bool LimitExceeded = false; ///< a safety limit (MaxDepth) cut parsing short
 };
 
 /// A comment, for suppression directives.
@@ -78,6 +79,10 @@ struct ParseOptions {
 
 /// Parses shell code. Never throws; never recurses deeper than MaxDepth.
 Script parse(const EmbeddedText &Source, const ParseOptions &Opts = {});
+
+/// Parses a word's value as a script (the body of `sh -c "..."`, an ssh
+/// remote command); ranges map to host bytes through W.Text.
+Script parseWord(const Word &W, const ParseOptions &Opts = {});
 
 } // namespace shell
 } // namespace adminlint
