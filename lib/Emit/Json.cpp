@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace llvm;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace adminlint {
 
@@ -28,11 +28,12 @@ static json location(const Location &L) {
 
 static json finding(const Diagnostic &D, const std::string &Fingerprint) {
   const RuleInfo &R = ruleInfo(D.Rule);
-  json J = location(D.Primary);
+  json J = json::object();
   J["code"] = R.Code.str();
   J["name"] = R.Name.str();
   J["level"] = levelName(D.Severity).str();
   J["message"] = D.Message;
+  J.update(location(D.Primary));
   J["related"] = json::array();
   for (const Location &L : D.Related) {
     json Rel = location(L);
