@@ -37,6 +37,14 @@ StringRef categoryName(AdminCategory C) {
   return "migration";
 }
 
+std::string AdminMatch::describe() const {
+  StringRef Noun = Category == AdminCategory::DataTask ? "data task"
+                   : Category == AdminCategory::BuildStep
+                       ? "build step"
+                       : categoryName(Category);
+  return (Noun + " '" + Text + "'").str();
+}
+
 static Optional<AdminCategory> parseCategory(StringRef S) {
   return StringSwitch<Optional<AdminCategory>>(S)
       .Case("migration", AdminCategory::Migration)
@@ -526,6 +534,13 @@ Optional<OneOffRun> parseOneOff(ArrayRef<shell::Word> Words, size_t I) {
   return R;
 }
 
+Optional<OneOffRun> findOneOff(const shell::Command &C) {
+  for (size_t I = 0; I < C.Words.size(); ++I)
+    if (Optional<OneOffRun> Run = parseOneOff(C.Words, I))
+      return Run;
+  return None;
+}
+
 //===----------------------------------------------------------------------===//
 // Nested shell code
 //===----------------------------------------------------------------------===//
@@ -555,6 +570,20 @@ static bool isShellProgram(StringRef Name) {
 /// A word that holds a whole command line: `heroku run "a && b"`.
 static bool isCommandString(const shell::Word &W) {
   return W.Quoted && W.value().find_first_of(" \t\n;&|") != StringRef::npos;
+}
+
+shell::Script oneOffScript(const shell::Command &C, const OneOffRun &Run) {
+  if (Run.CommandBegin >= C.Words.size())
+    return {};
+  if (Run.CommandBegin + 1 == C.Words.size() && isCommandString(C.Words.back()))
+    return shell::parseWord(C.Words.back());
+  shell::Script S;
+  shell::Command Inner;
+  Inner.Words.assign(C.Words.begin() + Run.CommandBegin, C.Words.end());
+  Inner.Range = {Inner.Words.front().Range.Begin, Inner.Words.back().Range.End};
+  Inner.Redirects = C.Redirects;
+  S.Commands.push_back(std::move(Inner));
+  return S;
 }
 
 std::vector<shell::Script> nestedScripts(const shell::Command &C) {
@@ -592,6 +621,238 @@ void forEachCommand(const shell::Script &S,
                     function_ref<void(const shell::Command &)> Fn,
                     unsigned MaxDepth) {
   forEachCommandAt(S, Fn, MaxDepth);
+}
+
+//===----------------------------------------------------------------------===//
+// Command helpers, remote runs and dependency installs
+//===----------------------------------------------------------------------===//
+
+SourceRange wordsRange(const shell::Command &C) {
+  if (C.Words.empty())
+    return C.Range;
+  return {C.Words.front().Range.Begin, C.Words.back().Range.End};
+}
+
+std::string wordsText(const shell::Command &C, size_t Begin) {
+  std::string Out;
+  for (size_t I = Begin; I < C.Words.size(); ++I) {
+    if (I != Begin)
+      Out += ' ';
+    Out += C.Words[I].value().str();
+  }
+  return Out;
+}
+
+/// A script made of one command with the given words (`ssh host cmd args`).
+static shell::Script syntheticScript(ArrayRef<shell::Word> Words) {
+  shell::Script S;
+  if (Words.empty())
+    return S;
+  shell::Command C;
+  C.Words.assign(Words.begin(), Words.end());
+  C.Range = {Words.front().Range.Begin, Words.back().Range.End};
+  S.Commands.push_back(std::move(C));
+  return S;
+}
+
+/// The remote command's words as shell code: one quoted string is parsed,
+/// several words are one command.
+static shell::Script remoteScript(ArrayRef<shell::Word> Words) {
+  if (Words.size() == 1)
+    return shell::parseWord(Words.front());
+  return syntheticScript(Words);
+}
+
+/// ssh options that take a value (ssh(1)).
+static bool sshTakesValue(char C) {
+  return StringRef("BbcDEeFIiJLlmOoPpQRSWw").contains(C);
+}
+
+/// Whether an ssh option group (`-NfL`) asks for a tunnel or forwarding.
+static bool isSshTunnel(StringRef Opt) {
+  for (char C : Opt.drop_front()) {
+    if (StringRef("LRDNW").contains(C))
+      return true;
+    if (sshTakesValue(C))
+      return false;
+  }
+  return false;
+}
+
+/// Adds what is fed to the remote shell's standard input.
+static void addFedInput(const shell::Command &C,
+                        const shell::Command *PipedFrom, RemoteRun &R) {
+  for (const shell::Redirect &Rd : C.Redirects) {
+    if (Rd.IsHereDoc)
+      R.Scripts.push_back(shell::parse(Rd.Body));
+    else if (Rd.Op == "<")
+      R.FedScripts.push_back({Rd.Target.Range, Rd.Target.value().str()});
+  }
+  if (!PipedFrom || PipedFrom->Words.size() < 2 ||
+      baseName(PipedFrom->name()) != "cat")
+    return;
+  for (size_t I = 1; I < PipedFrom->Words.size(); ++I)
+    if (!isOption(PipedFrom->Words[I].value()))
+      R.FedScripts.push_back(
+          {PipedFrom->Words[I].Range, PipedFrom->Words[I].value().str()});
+}
+
+static bool isRemoteShell(ArrayRef<shell::Word> Words) {
+  if (Words.empty())
+    return true;
+  if (!isShellProgram(baseName(Words.front().value())))
+    return false;
+  return llvm::all_of(Words.drop_front(),
+                      [](const shell::Word &W) { return isOption(W.value()); });
+}
+
+static Optional<RemoteRun> parseSsh(const shell::Command &C, size_t Tool,
+                                    const shell::Command *PipedFrom) {
+  ArrayRef<shell::Word> W = C.Words;
+  size_t I = Tool + 1;
+  for (; I < W.size() && isOption(W[I].value()); ++I) {
+    StringRef Opt = W[I].value();
+    if (Opt == "--") {
+      ++I;
+      break;
+    }
+    if (Opt[1] != '-' && isSshTunnel(Opt))
+      return None;
+    if (Opt.size() == 2 && sshTakesValue(Opt[1]))
+      ++I;
+  }
+  if (I >= W.size())
+    return None;
+  StringRef Host = W[I].value();
+  if (Host.startswith("git@") || Host.contains("github.com") ||
+      Host.contains("gitlab.com") || Host.contains("bitbucket.org"))
+    return None;
+  RemoteRun R;
+  R.Tool = "ssh";
+  R.ToolRange = W[Tool].Range;
+  ArrayRef<shell::Word> Remote = W.drop_front(I + 1);
+  if (isRemoteShell(Remote))
+    addFedInput(C, PipedFrom, R);
+  else
+    R.Scripts.push_back(remoteScript(Remote));
+  if (R.Scripts.empty() && R.FedScripts.empty())
+    return None;
+  return R;
+}
+
+static Optional<RemoteRun> parseAnsible(const shell::Command &C, size_t Tool) {
+  ArrayRef<shell::Word> W = C.Words;
+  StringRef Module = "command";
+  const shell::Word *Args = nullptr;
+  for (size_t I = Tool + 1; I < W.size(); ++I) {
+    StringRef V = W[I].value();
+    bool HasNext = I + 1 < W.size();
+    if ((V == "-m" || V == "--module-name") && HasNext)
+      Module = W[++I].value();
+    else if (V.startswith("-m") && V.size() > 2 && !V.startswith("--"))
+      Module = V.substr(2);
+    else if ((V == "-a" || V == "--args") && HasNext)
+      Args = &W[++I];
+  }
+  Module.consume_front("ansible.builtin.");
+  if (!Args || (Module != "shell" && Module != "command" && Module != "raw"))
+    return None;
+  RemoteRun R;
+  R.Tool = "ansible";
+  R.ToolRange = W[Tool].Range;
+  R.Scripts.push_back(shell::parseWord(*Args));
+  return R;
+}
+
+/// fab -H host -- cmd; pssh/parallel-ssh/pdsh [options] cmd.
+static Optional<RemoteRun> parseParallel(const shell::Command &C, size_t Tool,
+                                         StringRef Name) {
+  ArrayRef<shell::Word> W = C.Words;
+  size_t Begin = afterDashDash(W, Tool + 1);
+  if (Begin == StringRef::npos) {
+    if (Name == "fab")
+      return None;
+    ArgCursor A(W, Tool + 1);
+    A.skipOptions([](StringRef Opt) {
+      return Opt.size() == 2 && StringRef("hHlpoetxXOwgR").contains(Opt[1]);
+    });
+    Begin = A.index();
+  }
+  if (Begin >= W.size())
+    return None;
+  RemoteRun R;
+  R.Tool = Name.str();
+  R.ToolRange = W[Tool].Range;
+  R.Scripts.push_back(remoteScript(W.drop_front(Begin)));
+  return R;
+}
+
+Optional<RemoteRun> parseRemote(const shell::Command &C,
+                                const shell::Command *PipedFrom) {
+  ArrayRef<shell::Word> W = C.Words;
+  size_t Tool = 0;
+  while (Tool < W.size() &&
+         (baseName(W[Tool].value()) == "sudo" ||
+          baseName(W[Tool].value()) == "env" || isAssignment(W[Tool].value())))
+    ++Tool;
+  if (Tool >= W.size())
+    return None;
+  StringRef Name = baseName(W[Tool].value());
+  if (Name == "ssh")
+    return parseSsh(C, Tool, PipedFrom);
+  if (Name == "ansible")
+    return parseAnsible(C, Tool);
+  if (Name == "fab" || Name == "pssh" || Name == "parallel-ssh" ||
+      Name == "pdsh" || Name == "clush")
+    return parseParallel(C, Tool, Name);
+  return None;
+}
+
+/// The subcommands that install dependencies, by package manager.
+static bool installs(StringRef Tool, StringRef Sub) {
+  return StringSwitch<bool>(Tool)
+      .Cases("pip", "pip3", "pipenv", "conda", "mamba", "micromamba",
+             Sub == "install")
+      .Case("poetry", Sub == "install" || Sub == "add")
+      .Cases("npm", "pnpm", "bun",
+             Sub == "install" || Sub == "i" || Sub == "ci" || Sub == "add")
+      .Case("yarn", Sub == "add" || Sub == "install")
+      .Cases("gem", "bundle", "bundler", "cargo", "dotnet",
+             Sub == "install" || Sub == "add")
+      .Cases("apt-get", "apt", "yum", "dnf", "zypper", Sub == "install")
+      .Case("apk", Sub == "add")
+      .Case("composer", Sub == "install" || Sub == "require")
+      .Case("go", Sub == "install" || Sub == "get")
+      .Case("mix", Sub == "deps.get")
+      .Default(false);
+}
+
+bool isDependencyInstall(const shell::Command &C) {
+  ArrayRef<shell::Word> W = C.Words;
+  size_t I = 0;
+  while (I < W.size() &&
+         (baseName(W[I].value()) == "sudo" || baseName(W[I].value()) == "env" ||
+          isAssignment(W[I].value()) || isOption(W[I].value())))
+    ++I;
+  if (I >= W.size())
+    return false;
+  StringRef Tool = baseName(W[I].value());
+  // python -m pip install, uv pip install
+  if ((Tool.startswith("python") && I + 2 < W.size() &&
+       W[I + 1].value() == "-m") ||
+      (Tool == "uv" && I + 1 < W.size() && W[I + 1].value() == "pip")) {
+    I += Tool == "uv" ? 1 : 2;
+    Tool = baseName(W[I].value());
+  }
+  if (Tool.startswith("pip") && Tool.size() <= 4)
+    Tool = "pip";
+  for (size_t J = I + 1; J < W.size(); ++J) {
+    StringRef Sub = W[J].value();
+    if (isOption(Sub))
+      continue;
+    return installs(Tool, Sub);
+  }
+  return false;
 }
 
 //===----------------------------------------------------------------------===//
@@ -1010,6 +1271,49 @@ Optional<AdminMatch> AdminMatcher::match(const shell::Command &C,
   if (C.Words.empty())
     return None;
   return CommandMatcher(*this, Scripts, MaxNesting).run(C);
+}
+
+/// Commands that prepare a process start without being the process.
+static bool isStartPreparation(StringRef Name) {
+  return StringSwitch<bool>(Name)
+      .Cases("echo", "printf", "set", "export", "cd", "sleep", "true", true)
+      .Cases("false", ":", "test", "[", "[[", "unset", "umask", "trap", true)
+      .Cases("source", ".", "shift", "local", "readonly", "declare", true)
+      .Cases("mkdir", "chmod", "chown", "ln", "cp", "mv", "rm", true)
+      .Cases("touch", "cat", "envsubst", "ulimit", "printenv", "date", true)
+      .Cases("wait-for-it", "wait-for-it.sh", "wait-for", "wait-for.sh", true)
+      .Cases("dockerize", "nc", "pg_isready", "until", "whoami", true)
+      .Default(false);
+}
+
+static void collectStart(const AdminMatcher &M, const shell::Script &S,
+                         unsigned Depth,
+                         std::vector<Optional<AdminMatch>> &Out) {
+  for (const shell::Command &C : S.Commands) {
+    if (C.Words.empty() || C.InCondition || C.InSubstitution)
+      continue;
+    std::vector<shell::Script> Nested;
+    if (Depth && isShellProgram(baseName(C.name())))
+      Nested = nestedScripts(C);
+    if (!Nested.empty()) {
+      for (const shell::Script &N : Nested)
+        collectStart(M, N, Depth - 1, Out);
+      continue;
+    }
+    Optional<AdminMatch> A = M.match(C);
+    if (A && !A->isAdminTask())
+      continue;
+    if (!A && isStartPreparation(baseName(C.name())))
+      continue;
+    Out.push_back(std::move(A));
+  }
+}
+
+std::vector<Optional<AdminMatch>>
+AdminMatcher::startSequence(const shell::Script &S) const {
+  std::vector<Optional<AdminMatch>> Out;
+  collectStart(*this, S, MaxNesting, Out);
+  return Out;
 }
 
 std::vector<AdminMatch> AdminMatcher::matchAll(const shell::Script &S) const {

@@ -38,7 +38,36 @@ struct AdminMatch {
   /// for messages and fingerprints.
   std::string Text;
   bool isAdminTask() const { return Category != AdminCategory::BuildStep; }
+  /// "migration 'python manage.py migrate'", "data task '...'", for messages.
+  std::string describe() const;
 };
+
+/// Host bytes from a command's first word to its last (its Range when it has
+/// no words).
+SourceRange wordsRange(const shell::Command &C);
+/// The words of C from index Begin, joined by single spaces.
+std::string wordsText(const shell::Command &C, size_t Begin = 0);
+
+/// Shell code run on other hosts: ssh's remote command or here-document, the
+/// `-a` of an ansible shell/command module, fab/pssh/pdsh command strings.
+struct RemoteRun {
+  std::string Tool;                   ///< "ssh", "ansible", "fab", "pssh", ...
+  SourceRange ToolRange;              ///< host bytes of the tool's word
+  std::vector<shell::Script> Scripts; ///< the remote shell code
+  /// Local script files fed to the remote shell (`ssh host bash -s < fix.sh`,
+  /// `cat fix.sh | ssh host bash`): host ranges and the paths as written.
+  std::vector<std::pair<SourceRange, std::string>> FedScripts;
+};
+
+/// The remote run C starts; PipedFrom is the command piped into C, if any.
+/// None for tunnels (-L/-R/-D/-N/-W), `ssh -T git@...`, ssh-keyscan and
+/// ssh-keygen.
+llvm::Optional<RemoteRun>
+parseRemote(const shell::Command &C, const shell::Command *PipedFrom = nullptr);
+
+/// Whether C installs dependencies (pip install, npm install, gem install,
+/// bundle install, apt-get install, apk add, composer install, ...).
+bool isDependencyInstall(const shell::Command &C);
 
 /// One vocabulary entry of rules/admin-commands.yaml or the config's
 /// `admin-commands`.
@@ -69,6 +98,12 @@ struct OneOffRun {
 /// The one-off run that Words[I...] starts, if it is one.
 llvm::Optional<OneOffRun> parseOneOff(llvm::ArrayRef<shell::Word> Words,
                                       size_t I = 0);
+
+/// The first one-off run among C's words (after wrappers such as sudo).
+llvm::Optional<OneOffRun> findOneOff(const shell::Command &C);
+/// The shell code a one-off runs: a single command string is parsed, several
+/// words are one command; empty when it runs the image's default command.
+shell::Script oneOffScript(const shell::Command &C, const OneOffRun &Run);
 
 /// Whether an image is a generic base image (python, node, alpine, postgres,
 /// ...) from Docker Hub's library rather than an app's own image.
@@ -109,6 +144,12 @@ public:
   std::vector<AdminMatch> matchAll(const shell::Script &S) const;
   std::vector<AdminMatch> matchAll(const shell::Script &S,
                                    const PackageScripts *Scripts) const;
+  /// What a process start runs, in order: for every significant simple
+  /// command (`sh -c` bodies flattened; echo, set, export, cd, sleep, test,
+  /// waits and build steps left out) the admin task it runs, or None for
+  /// any other command (the process itself, `exec "$@"`).
+  std::vector<llvm::Optional<AdminMatch>>
+  startSequence(const shell::Script &S) const;
   /// True for script paths whose file name says admin (migrate*, fix_*, ...).
   static bool isAdminScriptName(llvm::StringRef Path);
   /// The category of a script path whose file name says admin.
