@@ -76,6 +76,8 @@ static FileKind classifyExtension(StringRef Name) {
 
 FileKind classifyPath(StringRef RelPath, ChartPlace Place) {
   StringRef Name = baseName(RelPath);
+  if (Name == ".adminlint.yaml")
+    return FileKind::Unknown;
   if (isDockerfileName(Name))
     return FileKind::Dockerfile;
   FileKind ByName = classifyName(Name);

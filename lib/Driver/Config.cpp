@@ -62,6 +62,7 @@ private:
   bool scalar(const YAML::Node &N, StringRef Key, std::string &Out);
 
   std::string Path;
+  StringRef Text;
   std::string Error;
   Config C;
 };
@@ -225,15 +226,47 @@ bool ConfigParser::app(const YAML::Node &N) {
   return true;
 }
 
+/// The config text with everything but the value of a top-level key blanked
+/// out (newlines kept, other bytes turned into spaces), so a parser of that
+/// value alone reports positions in the config file.
+static std::string isolateValue(StringRef Text, const YAML::Mark &Start) {
+  std::string Out(Text.size(), ' ');
+  size_t Begin = Start.pos < 0 ? Text.size() : Start.pos;
+  size_t End = Text.size();
+  for (size_t NL = Text.find('\n', Begin); NL != StringRef::npos;
+       NL = Text.find('\n', NL + 1)) {
+    char Next = NL + 1 < Text.size() ? Text[NL + 1] : ' ';
+    if (Next != ' ' && Next != '\t' && Next != '#' && Next != '\n' &&
+        Next != '\r') {
+      End = NL;
+      break;
+    }
+  }
+  for (size_t I = 0; I < Text.size(); ++I)
+    if (Text[I] == '\n' || (I >= Begin && I < End))
+      Out[I] = Text[I];
+  return Out;
+}
+
 bool ConfigParser::adminCommands(const YAML::Node &N) {
-  YAML::Emitter Out;
-  Out << N;
   Expected<std::vector<AdminVocabularyEntry>> Entries =
-      AdminMatcher::parseVocabulary(Out.c_str());
-  if (!Entries)
-    return fail(N, "bad 'admin-commands': " + toString(Entries.takeError()));
-  C.AdminCommands = std::move(*Entries);
-  return true;
+      AdminMatcher::parseVocabulary(isolateValue(Text, N.Mark()));
+  if (Entries) {
+    C.AdminCommands = std::move(*Entries);
+    return true;
+  }
+  std::string Message = toString(Entries.takeError());
+  unsigned Line, Col;
+  StringRef Rest = Message;
+  auto LineText = Rest.split(':');
+  auto ColText = LineText.second.split(':');
+  if (LineText.first.getAsInteger(10, Line) ||
+      ColText.first.getAsInteger(10, Col))
+    return fail(N, "in 'admin-commands': " + Message);
+  YAML::Mark M;
+  M.line = Line - 1;
+  M.column = Col - 1;
+  return failAt(M, "in 'admin-commands': " + ColText.second.trim());
 }
 
 bool ConfigParser::registryAliases(const YAML::Node &N) {
@@ -306,8 +339,9 @@ bool ConfigParser::parseTop(const YAML::Node &Root) {
   return true;
 }
 
-Expected<Config> ConfigParser::parse(StringRef Text) {
+Expected<Config> ConfigParser::parse(StringRef Source) {
   C.Path = Path;
+  Text = Source;
   try {
     YAML::Node Root = YAML::Load(Text.str());
     if (parseTop(Root))

@@ -34,6 +34,7 @@ TEST(Classify, ByPath) {
   EXPECT_EQ(classifyPath("pyproject.toml"), FileKind::DependencyManifest);
   EXPECT_EQ(classifyPath("k8s/job.yaml"), FileKind::Yaml);
   EXPECT_EQ(classifyPath("README.md"), FileKind::Unknown);
+  EXPECT_EQ(classifyPath("sub/.adminlint.yaml"), FileKind::Unknown);
   EXPECT_EQ(classifyPath("data.json"), FileKind::Unknown);
 }
 

@@ -106,3 +106,28 @@ TEST(Config, ResolveRules) {
   resolveRules({"ADM301", "nope"}, Unknown);
   EXPECT_EQ(Unknown, "nope");
 }
+
+TEST(Config, AdminCommandsExtendTheVocabulary) {
+  llvm::Expected<Config> C = parseConfig("select: [ADM301]\n"
+                                         "admin-commands:\n"
+                                         "  commands:\n"
+                                         "    - framework: shop\n"
+                                         "      category: data-task\n"
+                                         "      match: [\"shopctl reindex\"]\n"
+                                         "ignore: [ADM303]\n",
+                                         "c.yaml");
+  ASSERT_TRUE(bool(C)) << llvm::toString(C.takeError());
+  ASSERT_EQ(C->AdminCommands.size(), 1u);
+  EXPECT_EQ(C->AdminCommands[0].Framework, "shop");
+  EXPECT_EQ(C->AdminCommands[0].Category, AdminCategory::DataTask);
+}
+
+TEST(Config, AdminCommandErrorsPointIntoTheConfig) {
+  std::string E = errorOf("admin-commands:\n"
+                          "  commands:\n"
+                          "    - framework: shop\n"
+                          "      category: sometimes\n"
+                          "      match: [\"shopctl reindex\"]\n");
+  EXPECT_EQ(E.rfind(".adminlint.yaml:4:", 0), 0u) << E;
+  EXPECT_NE(E.find("error: in 'admin-commands': "), std::string::npos) << E;
+}
