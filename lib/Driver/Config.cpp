@@ -59,6 +59,7 @@ private:
   bool adminCommands(const YAML::Node &N);
   bool registryAliases(const YAML::Node &N);
   bool contexts(const YAML::Node &N);
+  bool contextGlob(const YAML::Node &Glob, Context Ctx);
   bool scalar(const YAML::Node &N, StringRef Key, std::string &Out);
 
   std::string Path;
@@ -280,23 +281,42 @@ bool ConfigParser::registryAliases(const YAML::Node &N) {
   return true;
 }
 
+static Optional<Context> contextNamed(StringRef Name) {
+  return StringSwitch<Optional<Context>>(Name)
+      .Case("local", Context::Local)
+      .Case("test", Context::Test)
+      .Case("production", Context::Production)
+      .Default(None);
+}
+
+bool ConfigParser::contextGlob(const YAML::Node &Glob, Context Ctx) {
+  Optional<GlobPattern> P =
+      Glob.IsScalar() ? GlobPattern::parse(Glob.Scalar()) : None;
+  if (!P)
+    return fail(Glob, "a context path glob must be a non-empty string");
+  C.Contexts.push_back({std::move(*P), Ctx});
+  return true;
+}
+
 bool ConfigParser::contexts(const YAML::Node &N) {
   if (!N.IsMap())
     return fail(N, "'contexts' must map path globs to local, test or "
                    "production");
   for (const auto &KV : N) {
-    Optional<GlobPattern> Glob = GlobPattern::parse(KV.first.Scalar());
-    if (!Glob)
-      return fail(KV.first, "empty path glob");
-    std::string Name = KV.second.IsScalar() ? KV.second.Scalar() : "";
-    Optional<Context> Ctx = StringSwitch<Optional<Context>>(Name)
-                                .Case("local", Context::Local)
-                                .Case("test", Context::Test)
-                                .Case("production", Context::Production)
-                                .Default(None);
+    // Both `{glob: local}` and `{local: [globs]}` are accepted.
+    Optional<Context> Named = contextNamed(KV.first.Scalar());
+    if (Named && KV.second.IsSequence()) {
+      for (const YAML::Node &Glob : KV.second)
+        if (!contextGlob(Glob, *Named))
+          return false;
+      continue;
+    }
+    Optional<Context> Ctx =
+        KV.second.IsScalar() ? contextNamed(KV.second.Scalar()) : None;
     if (!Ctx)
       return fail(KV.second, "context must be local, test or production");
-    C.Contexts.push_back({std::move(*Glob), *Ctx});
+    if (!contextGlob(KV.first, *Ctx))
+      return false;
   }
   return true;
 }
@@ -334,7 +354,7 @@ bool ConfigParser::parseTop(const YAML::Node &Root) {
   if (!checkKeys(Root, Keys))
     return false;
   for (const auto &KV : Root)
-    if (!parseKey(KV.first.Scalar(), KV.second))
+    if (!KV.second.IsNull() && !parseKey(KV.first.Scalar(), KV.second))
       return false;
   return true;
 }

@@ -131,3 +131,15 @@ TEST(Config, AdminCommandErrorsPointIntoTheConfig) {
   EXPECT_EQ(E.rfind(".adminlint.yaml:4:", 0), 0u) << E;
   EXPECT_NE(E.find("error: in 'admin-commands': "), std::string::npos) << E;
 }
+
+TEST(Config, NullValuesAreUnsetAndContextListsWork) {
+  llvm::Expected<Config> C = parseConfig("app:\n  # image: x\nselect:\n"
+                                         "contexts:\n  local: [\"dev/**\"]\n"
+                                         "  \"ci/**\": test\n",
+                                         "c.yaml");
+  ASSERT_TRUE(bool(C)) << llvm::toString(C.takeError());
+  EXPECT_FALSE(C->HasSelect);
+  ASSERT_EQ(C->Contexts.size(), 2u);
+  EXPECT_EQ(C->Contexts[0].second, Context::Local);
+  EXPECT_EQ(C->Contexts[1].second, Context::Test);
+}
