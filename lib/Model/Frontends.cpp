@@ -11,6 +11,10 @@ void analyzeMakefile(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzePython(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeYaml(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeCompose(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeHelmChart(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeHelmValues(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeHelmTemplate(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeKustomization(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeGithubWorkflow(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeGitlabCi(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeAppJson(FileAnalysis &A, const FrontendLimits &Limits);
@@ -32,6 +36,14 @@ FrontendFn frontendFor(FileKind Kind) {
     return analyzeYaml;
   case FileKind::Compose:
     return analyzeCompose;
+  case FileKind::HelmChart:
+    return analyzeHelmChart;
+  case FileKind::HelmValues:
+    return analyzeHelmValues;
+  case FileKind::HelmTemplate:
+    return analyzeHelmTemplate;
+  case FileKind::Kustomization:
+    return analyzeKustomization;
   case FileKind::GithubWorkflow:
     return analyzeGithubWorkflow;
   case FileKind::GitlabCi:

@@ -316,6 +316,8 @@ void Preprocessor::classify(SourceRange R) {
     if (Stack.empty() || Stack.back().Keyword == "define" ||
         Stack.back().Keyword == "block") {
       error(R, "'{{ else }}' outside an if, with or range block");
+      if (!WasDiscarding)
+        keep(ActionKind::Control, R, Pipe);
       return;
     }
     if (!WasDiscarding)
@@ -328,6 +330,7 @@ void Preprocessor::classify(SourceRange R) {
   if (Word == "end") {
     if (Stack.empty()) {
       error(R, "'{{ end }}' without an open block");
+      keep(ActionKind::Control, R, Pipe);
       return;
     }
     Frame F = std::move(Stack.back());
