@@ -242,8 +242,10 @@ static void findShell(const python::Script &S, FileAnalysis &A,
 void analyzePython(FileAnalysis &A, const FrontendLimits &Limits) {
   StringRef Text = A.File->text();
   python::Script S = python::parse(Text);
-  for (const python::ParseError &E : S.Errors)
-    A.addDiag(RuleId::ParseError, E.Range, "python: " + E.Message);
+  // Later errors are mostly cascades of the first one.
+  if (!S.Errors.empty())
+    A.addDiag(RuleId::ParseError, S.Errors.front().Range,
+              "python: " + S.Errors.front().Message);
   auto M = std::make_shared<PythonScriptModel>();
   findShape(S, A.File->path(), *M);
   findBootstrap(S, *M);

@@ -1,0 +1,173 @@
+//===- PythonTest.cpp - The Python reader and frontend --------------------===//
+#include "lib/Parse/Python.h"
+#include "lib/Model/PythonScript.h"
+#include "gtest/gtest.h"
+
+using namespace adminlint;
+
+namespace {
+
+python::Script parse(llvm::StringRef Text) { return python::parse(Text); }
+
+const python::Call *findCall(const python::Script &S, llvm::StringRef Callee) {
+  for (const python::Call &C : S.Calls)
+    if (C.Callee == Callee)
+      return &C;
+  return nullptr;
+}
+
+FileAnalysis analyze(std::string Path, std::string Text) {
+  FileAnalysis A;
+  A.File = std::make_shared<SourceFile>(std::move(Path), std::move(Text));
+  A.Kind = FileKind::Python;
+  analyzePython(A, FrontendLimits());
+  return A;
+}
+
+TEST(PythonTest, DecodesEscapesAndMapsThemToHostBytes) {
+  std::string Text = "os.system('a\\tb\\x41\\u00e9c')\n";
+  python::Script S = parse(Text);
+  ASSERT_TRUE(S.Errors.empty());
+  const python::Call *C = findCall(S, "os.system");
+  ASSERT_TRUE(C);
+  const python::Value &V = C->Args[0].Val;
+  ASSERT_TRUE(V.Literal);
+  EXPECT_EQ(V.Literal->text(), "a\tbA\xC3\xA9"
+                               "c");
+  // 'c' is the byte after the \u00e9 escape.
+  uint32_t C0 = V.Literal->text().size() - 1;
+  EXPECT_EQ(Text[V.Literal->toHost(C0)], 'c');
+  // The tab is the two host bytes of \t.
+  SourceRange Tab = V.Literal->toHost(1, 2);
+  EXPECT_EQ(Text.substr(Tab.Begin, Tab.End - Tab.Begin), "\\t");
+}
+
+TEST(PythonTest, TripleQuotedRawBytesAndFStrings) {
+  python::Script S = parse("x = r'''a\\n\n'b'''\n"
+                           "y = b\"\\x00\"\n"
+                           "z = f'{{a}} {b}'\n");
+  ASSERT_TRUE(S.Errors.empty());
+  ASSERT_EQ(S.Strings.size(), 3u);
+  EXPECT_EQ(S.Strings[0].Value.text(), "a\\n\n'b");
+  EXPECT_TRUE(S.Strings[0].Raw);
+  EXPECT_EQ(S.Strings[1].Value.text(), std::string(1, '\0'));
+  EXPECT_EQ(S.Strings[2].Value.text(), "{a} {b}");
+  ASSERT_EQ(S.Assignments.size(), 3u);
+  EXPECT_EQ(S.Assignments[0].Target, "x");
+}
+
+TEST(PythonTest, AdjacentLiteralsAndContinuationLines) {
+  python::Script S = parse("subprocess.run('python manage.py ' \\\n"
+                           "               \"migrate\", shell=True)\n");
+  ASSERT_TRUE(S.Errors.empty());
+  const python::Call *C = findCall(S, "subprocess.run");
+  ASSERT_TRUE(C);
+  ASSERT_TRUE(C->Args[0].Val.Literal);
+  EXPECT_EQ(C->Args[0].Val.Literal->text(), "python manage.py migrate");
+  ASSERT_TRUE(C->keyword("shell"));
+  EXPECT_EQ(C->keyword("shell")->Val.Text, "True");
+}
+
+TEST(PythonTest, ShapeOfAScript) {
+  python::Script S = parse("#!/usr/bin/env python3\n"
+                           "import os, sys\n"
+                           "from django.core import management\n"
+                           "def main():\n"
+                           "    pass\n"
+                           "if __name__ == '__main__':\n"
+                           "    main()\n");
+  ASSERT_TRUE(S.Shebang);
+  ASSERT_TRUE(S.MainGuard);
+  EXPECT_FALSE(S.HasTopLevelCode);
+  EXPECT_EQ(S.Imports, (std::vector<std::string>{"os", "sys", "django.core"}));
+}
+
+TEST(PythonTest, TopLevelCallIsCode) {
+  EXPECT_TRUE(parse("import django\ndjango.setup()\n").HasTopLevelCode);
+  EXPECT_FALSE(parse("X = 1\nlog = get_logger()\n").HasTopLevelCode);
+}
+
+TEST(PythonTest, SyntaxErrorsAreReported) {
+  python::Script S = parse("x = 'abc\ny = (1, 2\n");
+  ASSERT_EQ(S.Errors.size(), 2u);
+  EXPECT_EQ(S.Errors[0].Message, "unterminated string literal");
+  EXPECT_EQ(S.Errors[0].Range.Begin, 4u);
+  EXPECT_EQ(S.Errors[1].Message, "'(' was never closed");
+  EXPECT_EQ(S.Errors[1].Range.Begin, 13u);
+  EXPECT_EQ(parse(")").Errors.size(), 1u);
+  EXPECT_EQ(parse("'''abc").Errors.size(), 1u);
+}
+
+TEST(PythonTest, DeepNestingIsAnErrorNotACrash) {
+  std::string Deep(100000, '[');
+  python::Script S = parse(Deep);
+  ASSERT_FALSE(S.Errors.empty());
+}
+
+TEST(PythonTest, DictEntriesAndEnvironmentAssignments) {
+  python::Script S = parse("os.environ['DJANGO_SETTINGS_MODULE'] = 'a.b'\n"
+                           "DATABASES = {'default': {'PASSWORD': 's3cret'}}\n");
+  ASSERT_GE(S.Assignments.size(), 2u);
+  EXPECT_EQ(S.Assignments[0].Target, "os.environ");
+  EXPECT_EQ(S.Assignments[0].Key, "DJANGO_SETTINGS_MODULE");
+  bool Found = false;
+  for (const python::Assignment &A : S.Assignments)
+    Found |= A.IsDictEntry && A.Key == "PASSWORD" && A.Val.Literal &&
+             A.Val.Literal->text() == "s3cret";
+  EXPECT_TRUE(Found);
+}
+
+TEST(PythonTest, FrontendFindsBootstrapAdminWorkAndShellStrings) {
+  std::string Text = "#!/usr/bin/env python\n"
+                     "import os, sys, django\n"
+                     "sys.path.insert(0, '/srv/app')\n"
+                     "os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+                     "'shop.settings')\n"
+                     "django.setup()\n"
+                     "from shop.models import Order\n"
+                     "for o in Order.objects.filter(x=1):\n"
+                     "    o.save()\n"
+                     "os.system(\"psql -c 'select 1'\")\n";
+  FileAnalysis A = analyze("scripts/fix_orders.py", Text);
+  const auto *M = A.model<PythonScriptModel>();
+  ASSERT_TRUE(M);
+  EXPECT_TRUE(M->Standalone);
+  EXPECT_EQ(M->Framework, "django");
+  ASSERT_EQ(M->Bootstrap.size(), 3u);
+  EXPECT_EQ(M->Bootstrap[0].What, "edits sys.path");
+  EXPECT_EQ(M->Bootstrap[2].What, "calls django.setup()");
+  ASSERT_EQ(M->AdminWork.size(), 1u);
+  EXPECT_EQ(M->AdminWork[0].What, "calls o.save()");
+  EXPECT_FALSE(M->FrameworkCommand);
+}
+
+TEST(PythonTest, ManagementCommandIsAFrameworkCommand) {
+  FileAnalysis A =
+      analyze("shop/management/commands/fix.py",
+              "from django.core.management.base import BaseCommand\n"
+              "class Command(BaseCommand):\n"
+              "    def handle(self, *a, **k):\n"
+              "        pass\n");
+  EXPECT_TRUE(A.model<PythonScriptModel>()->FrameworkCommand);
+}
+
+TEST(PythonTest, ConfigLiteralsAreCollected) {
+  FileAnalysis A = analyze(
+      "fix.py", "engine = create_engine('postgresql://u:pw@db.example.com/x')\n"
+                "connect(password='hunter2', host='10.0.0.5')\n");
+  const auto *M = A.model<PythonScriptModel>();
+  ASSERT_EQ(M->Config.size(), 3u);
+  EXPECT_EQ(M->Config[0].Name, "");
+  EXPECT_EQ(M->Config[1].Name, "password");
+  EXPECT_EQ(M->Config[1].Value, "hunter2");
+  EXPECT_EQ(M->Config[2].Name, "host");
+}
+
+TEST(PythonTest, FrontendReportsSyntaxErrors) {
+  FileAnalysis A = analyze("x.py", "print('oops\n");
+  ASSERT_EQ(A.Diags.size(), 1u);
+  EXPECT_EQ(A.Diags[0].Rule, RuleId::ParseError);
+  EXPECT_EQ(A.Diags[0].Message, "python: unterminated string literal");
+}
+
+} // namespace
