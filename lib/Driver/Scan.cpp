@@ -409,6 +409,21 @@ void Scanner::runChecks(const FileAnalysis &A, FileResult &R) const {
   }
 }
 
+/// Whether a file of this kind is worth reading: a frontend parses it, or a
+/// repository check reads it as it is (package.json scripts).
+static bool worthReading(FileKind Kind) {
+  return Kind == FileKind::Unknown || Kind == FileKind::PackageJson ||
+         frontendFor(Kind) != nullptr;
+}
+
+/// Whether the repository checks need a file's analysis: it has workloads or
+/// a typed model, or it is a dependency manifest.
+static bool worthKeeping(const FileAnalysis &A) {
+  return !A.Workloads.empty() || A.Model ||
+         A.Kind == FileKind::DependencyManifest ||
+         A.Kind == FileKind::PackageJson;
+}
+
 static bool looksBinary(StringRef Text) {
   return Text.take_front(8192).contains('\0');
 }
@@ -416,6 +431,8 @@ static bool looksBinary(StringRef Text) {
 FileResult Scanner::analyse(const WalkEntry &Entry) const {
   FileResult R;
   FileKind Kind = Entry.Kind;
+  if (!worthReading(Kind))
+    return R;
   std::string Text;
   if (Entry.RelPath == StdinRel && Options.Stdin) {
     Text = Options.Stdin->Text;
@@ -456,7 +473,7 @@ FileResult Scanner::analyse(const WalkEntry &Entry) const {
   A->Diags.clear();
   if (A->File->text().contains("adminlint ignore"))
     R.Directives = findDirectives(*A->File, Today);
-  if (!A->Workloads.empty() || A->Model)
+  if (worthKeeping(*A))
     R.Kept = std::move(A);
   return R;
 }
