@@ -1,6 +1,7 @@
 //===- ReleaseModel.cpp - Release units, their apps and admin runs --------===//
 #include "lib/Model/ReleaseModel.h"
 #include "lib/Model/Kubernetes.h"
+#include "lib/Model/Kustomize.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -87,7 +88,7 @@ static bool isLongRunningMain(const Workload &W) {
 
 ReleaseModel::ReleaseModel(const RepoModel &M, const ReleaseOptions &Opts) {
   std::map<std::string, ReleaseUnit> ByName;
-  for (const Workload *W : M.Workloads) {
+  for (const Workload *W : kustomize::releaseWorkloads(M, Resolved)) {
     ReleaseUnit &U = ByName[W->ReleaseUnit];
     U.Name = W->ReleaseUnit;
     if (isLongRunningMain(*W))

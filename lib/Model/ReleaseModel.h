@@ -8,6 +8,7 @@
 #include "lib/Model/Workload.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,6 +63,9 @@ private:
               const ReleaseUnit *Fallback, const ReleaseOptions &Opts);
   std::vector<ReleaseUnit> Units;
   std::vector<AdminRun> Runs;
+  /// Workloads with Helm images resolved or kustomize images applied
+  /// (kustomize::releaseWorkloads); Units and Runs point into it.
+  std::deque<Workload> Resolved;
 };
 
 /// A repository normalized for comparison: Docker Hub prefixes dropped
