@@ -107,15 +107,43 @@ void TextEmitter::location(const Location &L, const ScanResult &Result,
      << " ";
 }
 
+/// Longer source lines are shown as a window around the caret.
+static constexpr size_t MaxSnippetBytes = 160;
+static constexpr size_t SnippetContext = 60;
+
+/// Cuts a long Line to a window around byte column Begin, marking the cuts
+/// with "..." and moving the 1-based byte columns Begin and End into it.
+static std::string windowAround(StringRef Line, unsigned &Begin,
+                                unsigned &End) {
+  if (Line.size() <= MaxSnippetBytes)
+    return Line.str();
+  size_t From = Begin - 1 > SnippetContext ? Begin - 1 - SnippetContext : 0;
+  while (From > 0 && isContinuationByte(Line[From]))
+    --From;
+  size_t To = std::min(Line.size(), From + MaxSnippetBytes);
+  while (To < Line.size() && isContinuationByte(Line[To]))
+    ++To;
+  std::string Shown = From > 0 ? "..." : "";
+  unsigned Shift = Shown.size() - From;
+  Shown += Line.slice(From, To).str();
+  if (To < Line.size())
+    Shown += "...";
+  Begin += Shift;
+  End = std::min<unsigned>(End, To + 1) + Shift;
+  return Shown;
+}
+
 void TextEmitter::snippet(const Location &L, raw_ostream &OS) {
   if (!L.File || L.File->text().empty())
     return;
   LineColumn B = L.File->lineColumn(L.Range.Begin);
   LineColumn E = L.File->lineColumn(L.Range.End);
   StringRef Line = L.File->lineText(B.Line);
-  unsigned EndByte = E.Line == B.Line ? E.Byte : Line.size() + 1;
-  OS << expandTabs(Line) << "\n"
-     << Colors.green() << caretLine(Line, B.Byte, EndByte) << Colors.reset()
+  unsigned Begin = B.Byte;
+  unsigned End = E.Line == B.Line ? E.Byte : Line.size() + 1;
+  std::string Shown = windowAround(Line, Begin, End);
+  OS << expandTabs(Shown) << "\n"
+     << Colors.green() << caretLine(Shown, Begin, End) << Colors.reset()
      << "\n";
 }
 
