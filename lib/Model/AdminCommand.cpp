@@ -190,6 +190,13 @@ static Error parseVocabularyNode(const YAML::Node &Root,
                                  std::vector<AdminVocabularyEntry> &Out) {
   if (!Root || Root.IsNull())
     return Error::success();
+  if (Root.IsSequence()) {
+    // A bare list of command groups (the config's `admin-commands:` value).
+    for (const YAML::Node &Group : Root)
+      if (Error E = parseCommandGroup(Group, Out))
+        return E;
+    return Error::success();
+  }
   if (!Root.IsMap())
     return vocabError(Root, "the vocabulary must be a mapping");
   if (YAML::Node Commands = Root["commands"]) {

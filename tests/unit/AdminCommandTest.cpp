@@ -197,6 +197,24 @@ TEST(AdminCommandTest, HostileNestingIsBounded) {
   SUCCEED();
 }
 
+TEST(AdminCommandTest, ExtraVocabularyFromConfig) {
+  auto Extra = AdminMatcher::parseVocabulary(
+      "- framework: shop\n  category: data-task\n  match: [\"shopctl "
+      "reprice\"]\n");
+  ASSERT_TRUE(static_cast<bool>(Extra)) << llvm::toString(Extra.takeError());
+  std::vector<AdminVocabularyEntry> Entries(
+      AdminMatcher::builtin().entries().begin(),
+      AdminMatcher::builtin().entries().end());
+  Entries.insert(Entries.end(), Extra->begin(), Extra->end());
+  AdminMatcher M(std::move(Entries));
+  shell::Script S = shell::parse(
+      EmbeddedText::verbatim("sudo -u shop bin/shopctl --all reprice", 0));
+  std::vector<AdminMatch> All = M.matchAll(S);
+  ASSERT_EQ(All.size(), 1u);
+  EXPECT_EQ(All[0].Framework, "shop");
+  EXPECT_EQ(All[0].Text, "bin/shopctl --all reprice");
+}
+
 TEST(AdminCommandTest, VocabularyErrors) {
   auto Bad = AdminMatcher::parseVocabulary(
       "commands:\n  - framework: x\n    category: nope\n    match: [a]\n");
