@@ -90,6 +90,63 @@ static bool isOpChar(char C) {
          C == '>';
 }
 
+/// Bytes that end a run of plain word characters.
+static bool isWordBreak(char C) {
+  switch (C) {
+  case ' ':
+  case '\t':
+  case '\n':
+  case '\r':
+  case ';':
+  case '&':
+  case '|':
+  case '(':
+  case ')':
+  case '<':
+  case '>':
+  case '\\':
+  case '\'':
+  case '"':
+  case '$':
+  case '`':
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Bytes with a meaning inside double quotes.
+static bool isDoubleQuoteSpecial(char C) {
+  return C == '"' || C == '\\' || C == '$' || C == '`';
+}
+
+/// The length of the operator at the start of R (R starts with an operator
+/// byte).
+static unsigned opLength(StringRef R) {
+  char B = R.size() > 1 ? R[1] : '\0';
+  char C = R.size() > 2 ? R[2] : '\0';
+  switch (R[0]) {
+  case ';':
+    if (B == ';')
+      return C == '&' ? 3 : 2;
+    return B == '&' ? 2 : 1;
+  case '&':
+    if (B == '>')
+      return C == '>' ? 3 : 2;
+    return B == '&' ? 2 : 1;
+  case '|':
+    return B == '|' || B == '&' ? 2 : 1;
+  case '<':
+    if (B == '<')
+      return C == '<' || C == '-' ? 3 : 2;
+    return B == '&' || B == '>' ? 2 : 1;
+  case '>':
+    return B == '>' || B == '&' || B == '|' ? 2 : 1;
+  default:
+    return 1;
+  }
+}
+
 static bool isNameStart(char C) { return isAlpha(C) || C == '_'; }
 static bool isNameChar(char C) { return isAlnum(C) || C == '_'; }
 
@@ -296,6 +353,7 @@ private:
   bool parsePipeline();
   bool parseCommand();
   bool parseSimpleCommand();
+  void pushCommand(Command C, uint32_t Begin, uint32_t End);
   uint32_t parseRedirect(std::vector<Redirect> &Rs, const Token *Fd);
   void parseTrailingRedirects();
   void parseArithCommand();
@@ -477,19 +535,11 @@ void Parser::lexComment() {
 }
 
 Token Parser::lexOp() {
-  static const char *const Ops[] = {
-      ";;&", ";;",  ";&",  ";",  "&&", "&>>", "&>", "&",  "||", "|&", "|", "(",
-      ")",   "<<<", "<<-", "<<", "<&", "<>",  "<",  ">>", ">&", ">|", ">"};
   Token T;
   T.Kind = TokKind::Op;
   T.Begin = Pos;
   StringRef Rest = Src.substr(Pos);
-  for (const char *Op : Ops) {
-    if (Rest.startswith(Op)) {
-      T.Op = Rest.take_front(StringRef(Op).size());
-      break;
-    }
-  }
+  T.Op = Rest.take_front(opLength(Rest));
   Pos += T.Op.size();
   T.End = Pos;
   return T;
@@ -576,8 +626,7 @@ Token Parser::lexWord() {
     }
     default: {
       uint32_t E = P;
-      while (E < N && !isBlank(Src[E]) && !isOpChar(Src[E]) &&
-             !StringRef("\n\r\\'\"$`").contains(Src[E]))
+      while (E < N && !isWordBreak(Src[E]))
         ++E;
       if (E == P)
         ++E;
@@ -683,7 +732,7 @@ uint32_t Parser::scanDouble(uint32_t P, Word *W) {
       continue;
     }
     uint32_t E = I;
-    while (E < N && !StringRef("\"\\$`").contains(Src[E]))
+    while (E < N && !isDoubleQuoteSpecial(Src[E]))
       ++E;
     appendSource(T, I, E);
     I = E;
@@ -1119,15 +1168,27 @@ bool Parser::parseSimpleCommand() {
     return false;
   if (C.Words.empty() && C.Assignments.empty() && C.Redirects.empty())
     return true;
+  pushCommand(std::move(C), Begin, End);
+  return true;
+}
+
+/// Adds a finished command in source order: the commands of its
+/// substitutions were added before it but start after it.
+void Parser::pushCommand(Command C, uint32_t Begin, uint32_t End) {
   C.Range = host(Begin, End);
   C.Depth = Ctx.Level;
   C.InSubstitution = Ctx.InSubst;
   C.InCondition = Ctx.InCond;
   C.Function = Ctx.Function;
-  Out.Commands.push_back(std::move(C));
-  LastCommand = Out.Commands.size() - 1;
-  registerHereDocs(Out.Commands.back().Redirects, LastCommand);
-  return true;
+  size_t At = Out.Commands.size();
+  while (At > 0 && Out.Commands[At - 1].Range.Begin > C.Range.Begin)
+    --At;
+  Out.Commands.insert(Out.Commands.begin() + At, std::move(C));
+  for (PendingDoc &D : Pending)
+    if (D.Command != SIZE_MAX && D.Command >= At)
+      ++D.Command;
+  LastCommand = At;
+  registerHereDocs(Out.Commands[At].Redirects, At);
 }
 
 uint32_t Parser::parseRedirect(std::vector<Redirect> &Rs, const Token *Fd) {
@@ -1401,20 +1462,16 @@ void Parser::parseDoubleBracket() {
     if (Close)
       break;
   }
-  C.Range = host(Open.Begin, End);
-  C.Depth = Ctx.Level;
-  C.InSubstitution = Ctx.InSubst;
-  C.InCondition = Ctx.InCond;
-  C.Function = Ctx.Function;
-  Out.Commands.push_back(std::move(C));
-  LastCommand = Out.Commands.size() - 1;
+  pushCommand(std::move(C), Open.Begin, End);
   parseTrailingRedirects();
 }
 
 template <typename T> static void sortByBegin(std::vector<T> &V) {
-  std::stable_sort(V.begin(), V.end(), [](const T &A, const T &B) {
+  auto Before = [](const T &A, const T &B) {
     return A.Range.Begin < B.Range.Begin;
-  });
+  };
+  if (!std::is_sorted(V.begin(), V.end(), Before))
+    std::stable_sort(V.begin(), V.end(), Before);
 }
 
 } // namespace
@@ -1424,7 +1481,6 @@ Script parse(const EmbeddedText &Source, const ParseOptions &Opts) {
   Shared Sh{Out, Opts};
   Parser P(Source, Sh, Context());
   P.parseAll();
-  sortByBegin(Out.Commands);
   sortByBegin(Out.Errors);
   sortByBegin(Out.Comments);
   return Out;

@@ -488,3 +488,11 @@ TEST(ShellParse, DeepArithmeticParensAreCountedNotRecursed) {
   ASSERT_EQ(S.Errors.size(), 1u);
   EXPECT_EQ(S.Errors[0].Message, "unterminated '(('");
 }
+
+TEST(ShellParse, SubstitutionCommandsFollowTheirCommandInSourceOrder) {
+  Script S = parseText("echo $(a) `b` && c\nv=$(cat <<EOF\nbody\nEOF\n)\nd");
+  EXPECT_EQ(names(S), (Strings{"echo", "a", "b", "c", "", "cat", "d"}));
+  EXPECT_EQ(S.Commands[0].Next, Connector::And);
+  EXPECT_EQ(S.Commands[5].Redirects.at(0).Body.text(), "body\n");
+  EXPECT_TRUE(S.Errors.empty());
+}

@@ -1,0 +1,6 @@
+echo a
+cat <<EOF
+body \
+EOF
+ls -l \
+  /tmp # c
