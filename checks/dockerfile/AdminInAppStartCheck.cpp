@@ -113,51 +113,6 @@ void AdminInAppStartCheck::checkFile(const FileAnalysis &F, Reporter &R) const {
   }
 }
 
-/// The script a start command runs (`/docker-entrypoint.sh`,
-/// `["sh", "./bin/start.sh"]`), or an empty string.
-static StringRef startScript(const shell::Script &S) {
-  if (S.Commands.empty() || S.Commands.front().Words.empty())
-    return "";
-  const std::vector<shell::Word> &W = S.Commands.front().Words;
-  size_t I = 0;
-  StringRef First = W[0].value();
-  StringRef Base = First.substr(First.rfind('/') + 1);
-  if (Base == "sh" || Base == "bash" || Base == "tini" || Base == "dumb-init") {
-    I = 1;
-    while (I < W.size() && W[I].value().startswith("-"))
-      ++I;
-  }
-  if (I >= W.size())
-    return "";
-  StringRef Script = W[I].value();
-  return Script.endswith(".sh") || Script.contains("entrypoint") ? Script : "";
-}
-
-/// The directory part of a path ("" for none), with a trailing slash.
-static StringRef dirOf(StringRef Path) {
-  size_t Slash = Path.rfind('/');
-  return Slash == StringRef::npos ? "" : Path.substr(0, Slash + 1);
-}
-
-/// The shell script among the repository's files that Script names: the
-/// same base name, preferring the Dockerfile's directory.
-static const FileAnalysis *findScript(const RepoModel &M,
-                                      const FileAnalysis &Dockerfile,
-                                      StringRef Script) {
-  StringRef Base = Script.substr(Script.rfind('/') + 1);
-  const FileAnalysis *Best = nullptr;
-  for (const auto &F : M.Files) {
-    if (F->Kind != FileKind::ShellScript)
-      continue;
-    StringRef Path = F->File->path();
-    if (Path.substr(Path.rfind('/') + 1) != Base)
-      continue;
-    if (!Best || Path.startswith(dirOf(Dockerfile.File->path())))
-      Best = F.get();
-  }
-  return Best;
-}
-
 void AdminInAppStartCheck::checkRepository(const RepoModel &M,
                                            Reporter &R) const {
   SmallPtrSet<const FileAnalysis *, 4> Scripts;
@@ -165,10 +120,12 @@ void AdminInAppStartCheck::checkRepository(const RepoModel &M,
     if (F->Kind != FileKind::Dockerfile)
       continue;
     for (const Workload &W : F->Workloads) {
-      StringRef Script = startScript(W.Script);
-      if (W.Origin != "Dockerfile" || Script.empty())
+      if (W.Origin != "Dockerfile" || W.Script.Commands.empty())
         continue;
-      if (const FileAnalysis *S = findScript(M, *F, Script))
+      StringRef Script = scriptRunBy(W.Script.Commands.front());
+      if (Script.empty())
+        continue;
+      if (const FileAnalysis *S = findScriptFile(M, F->File->path(), Script))
         Scripts.insert(S);
     }
   }

@@ -1,5 +1,6 @@
 //===- AdminCommand.cpp - Recognising admin commands in shell code --------===//
 #include "lib/Model/AdminCommand.h"
+#include "lib/Model/RepoModel.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <yaml-cpp/yaml.h>
@@ -813,6 +814,49 @@ Optional<RemoteRun> parseRemote(const shell::Command &C,
       Name == "pdsh" || Name == "clush")
     return parseParallel(C, Tool, Name);
   return None;
+}
+
+StringRef scriptRunBy(const shell::Command &C) {
+  ArrayRef<shell::Word> W = C.Words;
+  size_t I = 0;
+  while (I < W.size() && (isAssignment(W[I].value()) ||
+                          StringSwitch<bool>(baseName(W[I].value()))
+                              .Cases("exec", "tini", "dumb-init", "--", true)
+                              .Default(false)))
+    ++I;
+  if (I < W.size() && isShellProgram(baseName(W[I].value()))) {
+    ++I;
+    while (I < W.size() && isOption(W[I].value()))
+      ++I;
+  }
+  if (I >= W.size())
+    return "";
+  StringRef Script = W[I].value();
+  if (Script.contains('$') ||
+      !(Script.endswith(".sh") || Script.endswith(".bash") ||
+        baseName(Script).contains("entrypoint")))
+    return "";
+  return Script;
+}
+
+const FileAnalysis *findScriptFile(const RepoModel &M, StringRef FromPath,
+                                   StringRef Script) {
+  StringRef Base = baseName(Script);
+  size_t Slash = FromPath.rfind('/');
+  StringRef Dir =
+      Slash == StringRef::npos ? "" : FromPath.take_front(Slash + 1);
+  const FileAnalysis *Best = nullptr;
+  for (const auto &F : M.Files) {
+    if (F->Kind != FileKind::ShellScript)
+      continue;
+    StringRef Path = F->File->path();
+    if (baseName(Path) != Base)
+      continue;
+    bool Near = Path.startswith(Dir);
+    if (!Best || (Near && !Best->File->path().startswith(Dir)))
+      Best = F.get();
+  }
+  return Best;
 }
 
 /// The subcommands that install dependencies, by package manager.

@@ -15,6 +15,9 @@
 
 namespace adminlint {
 
+struct FileAnalysis;
+struct RepoModel;
+
 /// What an admin-command vocabulary entry does. A build step is not an admin
 /// task (collectstatic, assets:precompile) and is recognised so rules can say
 /// so.
@@ -64,6 +67,15 @@ struct RemoteRun {
 /// ssh-keygen.
 llvm::Optional<RemoteRun>
 parseRemote(const shell::Command &C, const shell::Command *PipedFrom = nullptr);
+
+/// The script file C runs (`./scripts/build.sh`, `sh entrypoint.sh`,
+/// `/docker-entrypoint.sh`), or an empty string.
+llvm::StringRef scriptRunBy(const shell::Command &C);
+/// The shell script among the repository's files that Script (a path in an
+/// image or a checkout) names: the same file name, preferring one in the
+/// directory of FromPath (the Dockerfile) or below it; null if none.
+const FileAnalysis *findScriptFile(const RepoModel &M, llvm::StringRef FromPath,
+                                   llvm::StringRef Script);
 
 /// Whether C installs dependencies (pip install, npm install, gem install,
 /// bundle install, apt-get install, apk add, composer install, ...).

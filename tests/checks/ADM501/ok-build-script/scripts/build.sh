@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+bundle install
+bundle exec rake assets:precompile
