@@ -693,6 +693,7 @@ private:
             YAML::anchor_t A, YAML::EmitterStyle::value St);
   void close();
   void attach(const Node *N);
+  void setFallback(Node &N, uint32_t Start, uint32_t End, StringRef Value);
   void finishDocument();
   void checkSize(uint64_t Size, uint32_t At) const {
     if (Size > Opts.MaxNodes)
@@ -714,16 +715,40 @@ private:
   bool InDoc = false;
 };
 
+/// A scalar whose bytes could not be recomputed keeps yaml-cpp's value: a
+/// verbatim copy when the text holds it, else every byte mapped to the whole
+/// scalar.
+void Builder::setFallback(Node &N, uint32_t Start, uint32_t End,
+                          StringRef Value) {
+  if (T.substr(Start).startswith(Value)) {
+    N.Text = EmbeddedText::verbatim(Value, Start);
+    N.Range = {Start, Start + static_cast<uint32_t>(Value.size())};
+    return;
+  }
+  End = End > Start ? std::min<uint32_t>(End, T.size()) : lineEnd(T, Start);
+  N.Range = {Start, End};
+  N.Text = EmbeddedText();
+  for (char C : Value)
+    N.Text.appendEscaped(C, Start, std::max<uint32_t>(End - Start, 1));
+  if (End == Start && !Value.empty())
+    N.Range.End = std::min<uint32_t>(Start + 1, T.size());
+}
+
 void Builder::OnScalar(const YAML::Mark &M, const std::string &Tag,
                        YAML::anchor_t A, const std::string &Value) {
   uint32_t Mark = offset(M);
   Node &N = make(NodeKind::Scalar, Mark, A);
   if (Tag != "?" && Tag != "!")
     N.Tag = Tag;
+  bool Quoted = Mark < T.size() && (T[Mark] == '\'' || T[Mark] == '"');
+  if (Value.empty() && !Quoted) {
+    attach(&N);
+    return;
+  }
   uint32_t Start = Value.empty() ? Mark : skipProperties(T, Mark);
-  if (Start >= T.size() || (Value.empty() && Start != Mark)) {
-    N.Text.appendVerbatim(Value, Mark);
-    N.Range = {Mark, Mark};
+  if (Start >= T.size()) {
+    if (!T.empty())
+      setFallback(N, T.size() - 1, T.size(), Value);
     attach(&N);
     return;
   }
@@ -733,11 +758,7 @@ void Builder::OnScalar(const YAML::Mark &M, const std::string &Tag,
     N.Text = std::move(D.Text);
     N.Range = {Start, std::max(Start, D.End)};
   } else {
-    uint32_t End = std::min<uint64_t>(T.size(), uint64_t(Start) + Value.size());
-    N.Text = EmbeddedText::verbatim(Value, Start);
-    N.Range = {
-        Start,
-        std::max(Start, D.End ? std::min(D.End, (uint32_t)T.size()) : End)};
+    setFallback(N, Start, D.End, Value);
   }
   attach(&N);
 }
