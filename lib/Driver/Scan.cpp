@@ -417,11 +417,12 @@ static bool worthReading(FileKind Kind) {
 }
 
 /// Whether the repository checks need a file's analysis: it has workloads or
-/// a typed model, or it is a dependency manifest.
+/// a typed model, it is a dependency manifest, or it is a shell script that
+/// a Dockerfile may name as its entrypoint.
 static bool worthKeeping(const FileAnalysis &A) {
   return !A.Workloads.empty() || A.Model ||
          A.Kind == FileKind::DependencyManifest ||
-         A.Kind == FileKind::PackageJson;
+         A.Kind == FileKind::PackageJson || A.Kind == FileKind::ShellScript;
 }
 
 static bool looksBinary(StringRef Text) {
