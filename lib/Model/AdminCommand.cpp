@@ -930,8 +930,10 @@ private:
   Step peel(const shell::Command &C);
   Step peelInterpreter(StringRef Name);
   Step peelPackageManager(StringRef Name, const shell::Command &C);
-  Step peelShell(const shell::Command &C);
-  Step peelOneOff(const shell::Command &C);
+  Step peelShell();
+  Step peelSu(StringRef Name);
+  Step matchBody(const shell::Word &Body, StringRef Wrapper);
+  Step peelOneOff();
   void setRunner(StringRef Runner);
   Optional<AdminMatch> matchNested(const shell::Script &S);
   Optional<AdminMatch> matchProgram(const shell::Command &C);
@@ -985,17 +987,22 @@ Optional<AdminMatch> CommandMatcher::matchNested(const shell::Script &S) {
   return None;
 }
 
-CommandMatcher::Step CommandMatcher::peelShell(const shell::Command &C) {
-  if (Optional<size_t> Body = shellCBody(W, I)) {
-    Optional<AdminMatch> Inner = matchNested(shell::parseWord(W[*Body]));
-    if (Inner) {
-      Inner->Wrappers.insert(Inner->Wrappers.begin(), "sh -c");
-      Inner->Wrappers.insert(Inner->Wrappers.begin(), Wrappers.begin(),
-                             Wrappers.end());
-      Result = std::move(Inner);
-    }
-    return Step::Stop;
+CommandMatcher::Step CommandMatcher::matchBody(const shell::Word &Body,
+                                               StringRef Wrapper) {
+  if (!Wrapper.empty())
+    Wrappers.push_back(Wrapper.str());
+  Optional<AdminMatch> Inner = matchNested(shell::parseWord(Body));
+  if (Inner) {
+    Inner->Wrappers.insert(Inner->Wrappers.begin(), Wrappers.begin(),
+                           Wrappers.end());
+    Result = std::move(Inner);
   }
+  return Step::Stop;
+}
+
+CommandMatcher::Step CommandMatcher::peelShell() {
+  if (Optional<size_t> Body = shellCBody(W, I))
+    return matchBody(W[*Body], "sh -c");
   size_t Script = I + 1;
   while (Script < W.size() && isOption(W[Script].value()))
     ++Script;
@@ -1006,20 +1013,29 @@ CommandMatcher::Step CommandMatcher::peelShell(const shell::Command &C) {
   return Step::Program;
 }
 
-CommandMatcher::Step CommandMatcher::peelOneOff(const shell::Command &C) {
+/// `su - app -c "..."`, `runuser -l app -c "..."`, `runuser -u app -- cmd`.
+CommandMatcher::Step CommandMatcher::peelSu(StringRef Name) {
+  Wrappers.push_back(Name.str());
+  for (size_t J = I + 1; J < W.size(); ++J) {
+    StringRef V = W[J].value();
+    if ((V == "-c" || V == "--command" || V == "--session-command") &&
+        J + 1 < W.size())
+      return matchBody(W[J + 1], "");
+    if (V == "--") {
+      I = J + 1;
+      return Step::Continue;
+    }
+  }
+  return Step::Stop;
+}
+
+CommandMatcher::Step CommandMatcher::peelOneOff() {
   Optional<OneOffRun> R = parseOneOff(W, I);
   if (!R)
     return Step::Program;
   Wrappers.push_back(R->Kind);
-  if (R->CommandBegin + 1 == W.size() && isCommandString(W.back())) {
-    Optional<AdminMatch> Inner = matchNested(shell::parseWord(W.back()));
-    if (Inner) {
-      Inner->Wrappers.insert(Inner->Wrappers.begin(), Wrappers.begin(),
-                             Wrappers.end());
-      Result = std::move(Inner);
-    }
-    return Step::Stop;
-  }
+  if (R->CommandBegin + 1 == W.size() && isCommandString(W.back()))
+    return matchBody(W.back(), "");
   I = R->CommandBegin;
   return Step::Continue;
 }
@@ -1193,12 +1209,14 @@ CommandMatcher::Step CommandMatcher::peel(const shell::Command &C) {
   if (Name == "npm" || Name == "yarn" || Name == "pnpm" || Name == "bun")
     return peelPackageManager(Name, C);
   if (isShellProgram(Name))
-    return peelShell(C);
+    return peelShell();
+  if (Name == "su" || Name == "runuser")
+    return peelSu(Name);
   if (Name.startswith("python") || Name == "pypy" || Name == "pypy3" ||
       Name == "node" || Name == "nodejs" || Name == "ruby" || Name == "php" ||
       Name == "perl" || Name == "ts-node" || Name == "tsx")
     return peelInterpreter(Name);
-  return peelOneOff(C);
+  return peelOneOff();
 }
 
 bool CommandMatcher::matchEntry(const AdminVocabularyEntry &E,

@@ -79,6 +79,16 @@ TEST(AdminCommandTest, ShellCBodyKeepsHostRanges) {
   EXPECT_EQ(A.Wrappers.back(), "sh -c");
 }
 
+TEST(AdminCommandTest, SwitchUser) {
+  StringRef Code = "su - app -c 'cd /srv/app && bin/rails db:migrate'";
+  AdminMatch A = only(Code);
+  EXPECT_EQ(slice(Code, A.Range), "bin/rails db:migrate");
+  EXPECT_EQ(A.Wrappers.front(), "su");
+  EXPECT_EQ(only("runuser -u app -- python manage.py migrate").Framework,
+            "django");
+  EXPECT_TRUE(matchCode("su - app").empty());
+}
+
 TEST(AdminCommandTest, OneOffRuns) {
   StringRef Code = "docker compose run --rm web python manage.py migrate";
   AdminMatch A = only(Code);
