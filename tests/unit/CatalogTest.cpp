@@ -83,6 +83,14 @@ TEST_P(CatalogTest, HasDocWithFixedSections) {
   EXPECT_FALSE(ruleDoc(R.Id).empty()) << Rel << " is not embedded";
 }
 
+TEST_P(CatalogTest, IsInTheRuleIndex) {
+  const RuleInfo &R = GetParam();
+  std::string Index = readFile(sourcePath("docs/rules/README.md"));
+  EXPECT_TRUE(StringRef(Index).contains(("| " + R.Code + " |").str()))
+      << "docs/rules/README.md does not list " << R.Code.str()
+      << "; run tools/add_rule.py --index-only";
+}
+
 TEST_P(CatalogTest, HasBadAndOkFixtures) {
   const RuleInfo &R = GetParam();
   std::string Dir = sourcePath("tests/checks/" + R.Code);
