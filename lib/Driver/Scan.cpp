@@ -83,6 +83,7 @@ private:
   Error resolvePaths();
   Error loadConfiguration();
   Error selectRules();
+  void createCheckObjects();
   std::vector<WalkEntry> findFiles();
   void analyseAll(const std::vector<WalkEntry> &Files);
   FileResult analyse(const WalkEntry &Entry) const;
@@ -103,7 +104,7 @@ private:
   std::vector<ScannedPath> Scanned;
   std::string StdinRel;
   Config Cfg;
-  CheckSettings Settings;
+  std::unique_ptr<CheckSettings> Settings;
   std::unique_ptr<AdminMatcher> Matcher;
   RuleSet Ran, Reported;
   std::vector<std::unique_ptr<Check>> Checks;
@@ -219,19 +220,30 @@ Error Scanner::loadConfiguration() {
   if (!C)
     return C.takeError();
   Cfg = std::move(*C);
-  Settings.AppImage = Cfg.AppImage;
-  Settings.Framework = Cfg.Framework;
-  Settings.RegistryAliases = Cfg.RegistryAliases;
-  if (Cfg.AdminCommands.empty())
-    return Error::success();
-  std::vector<AdminVocabularyEntry> Entries(
-      AdminMatcher::builtin().entries().begin(),
-      AdminMatcher::builtin().entries().end());
-  Entries.insert(Entries.end(), Cfg.AdminCommands.begin(),
-                 Cfg.AdminCommands.end());
-  Matcher = std::make_unique<AdminMatcher>(std::move(Entries));
-  Settings.Admin = Matcher.get();
   return Error::success();
+}
+
+void Scanner::createCheckObjects() {
+  // Built only when there is a file to check: the builtin vocabulary is
+  // parsed on first use, and an empty directory should cost nothing.
+  Settings = std::make_unique<CheckSettings>();
+  Settings->AppImage = Cfg.AppImage;
+  Settings->Framework = Cfg.Framework;
+  Settings->RegistryAliases = Cfg.RegistryAliases;
+  if (!Cfg.AdminCommands.empty()) {
+    std::vector<AdminVocabularyEntry> Entries(
+        AdminMatcher::builtin().entries().begin(),
+        AdminMatcher::builtin().entries().end());
+    Entries.insert(Entries.end(), Cfg.AdminCommands.begin(),
+                   Cfg.AdminCommands.end());
+    Matcher = std::make_unique<AdminMatcher>(std::move(Entries));
+    Settings->Admin = Matcher.get();
+  }
+  std::vector<RuleId> Ids;
+  for (const RuleInfo &R : allRules())
+    if (Ran.test(static_cast<unsigned>(R.Id)) && hasCheck(R.Id))
+      Ids.push_back(R.Id);
+  Checks = createChecks(Ids, *Settings);
 }
 
 static Expected<RuleSet> flagRules(ArrayRef<std::string> Selectors,
@@ -269,11 +281,6 @@ Error Scanner::selectRules() {
     for (RuleId Id : *Options.OnlyRules)
       Reported.set(static_cast<unsigned>(Id));
   }
-  std::vector<RuleId> Ids;
-  for (const RuleInfo &R : allRules())
-    if (Ran.test(static_cast<unsigned>(R.Id)) && hasCheck(R.Id))
-      Ids.push_back(R.Id);
-  Checks = createChecks(Ids, Settings);
   return Error::success();
 }
 
@@ -606,6 +613,8 @@ Expected<ScanResult> Scanner::run() {
     return E;
   std::vector<WalkEntry> Files = findFiles();
   Result.Stats.WalkSeconds = secondsSince(Start);
+  if (!Files.empty())
+    createCheckObjects();
   auto Analyse = std::chrono::steady_clock::now();
   analyseAll(Files);
   Result.Stats.AnalyseSeconds = secondsSince(Analyse);
