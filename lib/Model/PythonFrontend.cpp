@@ -1,4 +1,5 @@
 //===- PythonFrontend.cpp - Python admin scripts and their command strings ===//
+#include "lib/Model/ArgvCommand.h"
 #include "lib/Model/ConfigLiteral.h"
 #include "lib/Model/PythonScript.h"
 #include "lib/Parse/Python.h"
@@ -200,22 +201,6 @@ static const python::Argument *commandArgument(const python::Call &C) {
   return C.positional(0);
 }
 
-/// A simple command made of the literal items of an argv list.
-static shell::Script argvScript(const python::Value &V) {
-  shell::Command Cmd;
-  for (const EmbeddedText &Item : V.Items) {
-    shell::Word W;
-    W.Text = Item;
-    W.Range = Item.empty() ? V.Range : Item.toHost(0, Item.size());
-    W.Quoted = true;
-    Cmd.Words.push_back(std::move(W));
-  }
-  Cmd.Range = V.Range;
-  shell::Script S;
-  S.Commands.push_back(std::move(Cmd));
-  return S;
-}
-
 static void findShell(const python::Script &S, FileAnalysis &A,
                       const FrontendLimits &Limits) {
   shell::ParseOptions Opts;
@@ -231,7 +216,7 @@ static void findShell(const python::Script &S, FileAnalysis &A,
       U.Script = shell::parse(*Arg->Val.Literal, Opts);
       A.addShellErrors(U.Script);
     } else if (Arg->Val.IsSequence && !Arg->Val.Items.empty() && runsArgv(C)) {
-      U.Script = argvScript(Arg->Val);
+      U.Script = argvScript(Arg->Val.Items, Arg->Val.Range);
     } else {
       continue;
     }
