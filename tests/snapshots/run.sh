@@ -23,7 +23,7 @@ mkdir "$work/repo"
 cp -R "$here/tree/." "$work/repo/"
 git -C "$work/repo" init -q
 # Run by name from PATH and on ".", so no absolute path reaches the report.
-PATH=$(dirname "$bin"):$PATH
+PATH=$(cd "$(dirname "$bin")" && pwd):$PATH
 export PATH
 rc=0
 (cd "$work/repo" && adminlint check --format "$format" --fail-on never \
@@ -33,6 +33,10 @@ if [ "$rc" -ne 0 ]; then
   cat "$work/stderr" >&2
   exit 1
 fi
+
+# The scratch directory differs each run (the JSON report names its root).
+sed "s|$work/repo|<root>|g" "$work/actual" >"$work/normalized"
+mv "$work/normalized" "$work/actual"
 
 if [ "${UPDATE_SNAPSHOTS:-}" = 1 ]; then
   mkdir -p "$here/$format"

@@ -1,3 +1,3 @@
 #!/bin/bash
 # Café 𝄞 maintenance helpers
-echo "répare 𝄞" && docker run --rm postgres:16 psql -f fix.sql
+echo "répare 𝄞" && ssh ops@db.example.com ./manage.py migrate
