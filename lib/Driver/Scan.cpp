@@ -190,12 +190,21 @@ Error Scanner::resolvePaths() {
   return Error::success();
 }
 
-/// The nearest `.adminlint.yaml` from Dir up to Root, or "".
+/// Whether Path is a regular file whose real path is inside Root.
+static bool regularFileInside(const std::string &Path, StringRef Root) {
+  SmallString<256> Real;
+  if (sys::fs::real_path(Path, Real) || !sys::fs::is_regular_file(Real))
+    return false;
+  return relativeTo(Real, Root).hasValue();
+}
+
+/// The nearest `.adminlint.yaml` from Dir up to Root, or "". A config that
+/// is a link out of the repository is not read.
 static std::string findConfig(StringRef Dir, StringRef Root) {
   for (StringRef D = Dir; D.size() >= Root.size();
        D = sys::path::parent_path(D)) {
     std::string Candidate = (D + "/.adminlint.yaml").str();
-    if (sys::fs::exists(Candidate))
+    if (regularFileInside(Candidate, Root))
       return Candidate;
     if (D == Root)
       break;
@@ -345,7 +354,7 @@ static void skipFile(FileResult &R, StringRef RelPath, std::string Message) {
 }
 
 /// Reads up to Size bytes of an open file into Text.
-static bool readAll(int FD, size_t Size, std::string &Text) {
+static void readAll(int FD, size_t Size, std::string &Text) {
   Text.resize(Size);
   size_t Done = 0;
   while (Done < Size) {
@@ -357,20 +366,21 @@ static bool readAll(int FD, size_t Size, std::string &Text) {
     Done += N;
   }
   Text.resize(Done);
-  return true;
 }
 
 bool Scanner::readFile(const WalkEntry &Entry, FileKind &Kind,
                        std::string &Text, FileResult &R) const {
   std::string Abs = Root + "/" + Entry.RelPath;
-  int FD = ::open(Abs.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO named like a script must not block the scan.
+  int FD = ::open(Abs.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat St;
-  if (FD < 0 || fstat(FD, &St) != 0 || !S_ISREG(St.st_mode)) {
+  bool Regular = FD >= 0 && fstat(FD, &St) == 0 && S_ISREG(St.st_mode);
+  if (!Regular) {
+    std::string Why = FD < 0 ? strerror(errno) : "not a regular file";
     if (FD >= 0)
       ::close(FD);
-    R.Notes.push_back({Level::Warning, Entry.RelPath,
-                       "cannot read the file: " + std::string(strerror(errno)),
-                       false});
+    R.Notes.push_back(
+        {Level::Warning, Entry.RelPath, "cannot read the file: " + Why, false});
     return false;
   }
   if (Kind == FileKind::Unknown) {

@@ -4,13 +4,14 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
 #include <cstdlib>
 #include <dirent.h>
+#include <fcntl.h>
 #include <memory>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -97,12 +98,21 @@ static std::vector<DirEntry> listDir(const std::string &Path) {
   return Entries;
 }
 
-static std::string readSmallFile(const std::string &Path) {
-  auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                   /*RequiresNullTerminator=*/false);
-  if (!Buf || (*Buf)->getBufferSize() > 1024 * 1024)
+/// The text of a small regular file that is not a symbolic link (an ignore
+/// file may not pull in text from outside the root, nor block on a FIFO).
+static std::string readIgnoreFile(const std::string &Path) {
+  int FD = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+  if (FD < 0)
     return "";
-  return (*Buf)->getBuffer().str();
+  struct stat St;
+  std::string Text;
+  if (fstat(FD, &St) == 0 && S_ISREG(St.st_mode) && St.st_size <= 1 << 20) {
+    Text.resize(St.st_size);
+    ssize_t N = ::read(FD, &Text[0], Text.size());
+    Text.resize(N < 0 ? 0 : N);
+  }
+  ::close(FD);
+  return Text;
 }
 
 static bool hasEntry(const std::vector<DirEntry> &Es, StringRef Name) {
@@ -119,10 +129,10 @@ void Walker::addIgnoreFiles(const PendingDir &Dir,
   File.Base = Dir.RelDir;
   std::string AbsDir = Root + "/" + Dir.RelDir;
   if (Dir.RelDir.empty())
-    File.addPatterns(readSmallFile(Root + "/.git/info/exclude"));
+    File.addPatterns(readIgnoreFile(Root + "/.git/info/exclude"));
   for (StringRef Name : {".gitignore", ".ignore", ".adminlintignore"})
     if (hasEntry(Es, Name))
-      File.addPatterns(readSmallFile(AbsDir + Name.str()));
+      File.addPatterns(readIgnoreFile(AbsDir + Name.str()));
   if (!File.Patterns.empty())
     Chain = std::make_shared<IgnoreChain>(Chain, std::move(File));
 }

@@ -176,3 +176,15 @@ TEST(Scan, OnlyRulesReportsOneRule) {
   O.Paths = {T.path("x.sh")};
   EXPECT_EQ(codes(scanTree(T, O)), std::vector<std::string>{"ADM901 x.sh"});
 }
+
+TEST(Scan, ConfigLinkedFromOutsideIsNotRead) {
+  TempTree Outside;
+  Outside.write("config.yaml", "root:x:0:0: leaked\n");
+  TempTree T;
+  T.mkdir(".git");
+  T.link(Outside.path("config.yaml"), ".adminlint.yaml");
+  T.write("x.sh", SshMigrate);
+  ScanOptions O;
+  O.Select = {"ADM301"};
+  EXPECT_EQ(codes(scanTree(T, O)), std::vector<std::string>{"ADM301 x.sh"});
+}

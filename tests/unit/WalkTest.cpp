@@ -171,3 +171,12 @@ TEST(Walk, HelmChartPlaces) {
   EXPECT_EQ(Files[4].Kind, FileKind::HelmValues);
   EXPECT_EQ(Files[5].Kind, FileKind::Yaml);
 }
+
+TEST(Walk, IgnoreFilesThatAreLinksAreNotRead) {
+  TempTree Outside;
+  Outside.write("patterns", "*.sh\n");
+  TempTree T;
+  T.write("a.sh", "");
+  T.link(Outside.path("patterns"), ".gitignore");
+  EXPECT_EQ(walk(T), std::vector<std::string>{"a.sh"});
+}
