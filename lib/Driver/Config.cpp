@@ -388,4 +388,15 @@ Expected<Config> loadConfig(StringRef Path) {
   return parseConfig((*Buf)->getBuffer(), Path);
 }
 
+void rebaseGlobs(Config &C, StringRef Dir) {
+  if (Dir.empty())
+    return;
+  for (GlobPattern &G : C.Exclude)
+    G.rebase(Dir);
+  for (PerPathConfig &P : C.PerPath)
+    P.Glob.rebase(Dir);
+  for (ContextOverride &O : C.Contexts)
+    O.first.rebase(Dir);
+}
+
 } // namespace adminlint

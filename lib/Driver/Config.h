@@ -56,6 +56,11 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
 /// Reads and parses a config file.
 llvm::Expected<Config> loadConfig(llvm::StringRef Path);
 
+/// Makes the path globs of a config (exclude, per-path, contexts), written
+/// relative to the config's directory, relative to the repository root when
+/// the config lives in the subdirectory Dir of it.
+void rebaseGlobs(Config &C, llvm::StringRef Dir);
+
 } // namespace adminlint
 
 #endif

@@ -139,6 +139,13 @@ bool GlobPattern::matches(StringRef RelPath, bool IsDir) const {
   return At(0, 0);
 }
 
+void GlobPattern::rebase(StringRef Dir) {
+  SmallVector<StringRef, 8> Parts;
+  Dir.split(Parts, '/', -1, false);
+  Segments.insert(Segments.begin(), Parts.begin(), Parts.end());
+  Anchored = true;
+}
+
 bool GlobPattern::matchesPathOrParent(StringRef RelPath) const {
   if (matches(RelPath, false))
     return true;

@@ -28,6 +28,9 @@ public:
   /// Whether the path or one of its parent directories matches (for config
   /// globs such as `tests/` or `tests/**` applied to files).
   bool matchesPathOrParent(llvm::StringRef RelPath) const;
+  /// Makes the pattern relative to a subdirectory ("examples/shop") of the
+  /// directory it was relative to.
+  void rebase(llvm::StringRef Dir);
   bool negated() const { return Negated; }
   llvm::StringRef text() const { return Text; }
 

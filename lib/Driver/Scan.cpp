@@ -229,6 +229,10 @@ Error Scanner::loadConfiguration() {
   if (!C)
     return C.takeError();
   Cfg = std::move(*C);
+  SmallString<256> Real;
+  if (!sys::fs::real_path(sys::path::parent_path(Path), Real))
+    if (Optional<std::string> Dir = relativeTo(Real, Root))
+      rebaseGlobs(Cfg, *Dir);
   return Error::success();
 }
 

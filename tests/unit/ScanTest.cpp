@@ -188,3 +188,18 @@ TEST(Scan, ConfigLinkedFromOutsideIsNotRead) {
   O.Select = {"ADM301"};
   EXPECT_EQ(codes(scanTree(T, O)), std::vector<std::string>{"ADM301 x.sh"});
 }
+
+TEST(Scan, ConfigGlobsAreRelativeToTheConfig) {
+  TempTree T;
+  T.mkdir(".git");
+  T.write("examples/shop/.adminlint.yaml",
+          "exclude: [legacy/]\nper-path: {\"ops/**\": {ignore: [ADM301]}}\n");
+  T.write("examples/shop/x.sh", SshMigrate);
+  T.write("examples/shop/ops/y.sh", SshMigrate);
+  T.write("examples/shop/legacy/z.sh", SshMigrate);
+  ScanOptions O;
+  O.Select = {"ADM301"};
+  O.Paths = {T.path("examples/shop")};
+  EXPECT_EQ(codes(scanTree(T, O)),
+            std::vector<std::string>{"ADM301 examples/shop/x.sh"});
+}

@@ -180,3 +180,14 @@ TEST(Walk, IgnoreFilesThatAreLinksAreNotRead) {
   T.link(Outside.path("patterns"), ".gitignore");
   EXPECT_EQ(walk(T), std::vector<std::string>{"a.sh"});
 }
+
+TEST(Glob, Rebase) {
+  GlobPattern P = *GlobPattern::parse("*.sh");
+  P.rebase("examples/shop");
+  EXPECT_TRUE(P.matches("examples/shop/a/b.sh", false));
+  EXPECT_FALSE(P.matches("other/b.sh", false));
+  GlobPattern Q = *GlobPattern::parse("ops/");
+  Q.rebase("examples");
+  EXPECT_TRUE(Q.matchesPathOrParent("examples/ops/x.sh"));
+  EXPECT_FALSE(Q.matchesPathOrParent("ops/x.sh"));
+}
