@@ -496,3 +496,38 @@ TEST(ShellParse, SubstitutionCommandsFollowTheirCommandInSourceOrder) {
   EXPECT_EQ(S.Commands[5].Redirects.at(0).Body.text(), "body\n");
   EXPECT_TRUE(S.Errors.empty());
 }
+
+TEST(ShellParse, HereDocumentAfterACompoundCommandIsSkipped) {
+  Script S = parseText("while read -r h; do\n  ssh \"$h\" uptime\ndone <<EOF\n"
+                       "web1\nweb2\nEOF\n! time -p ls");
+  EXPECT_EQ(names(S), (Strings{"read", "ssh", "ls"}));
+  EXPECT_TRUE(S.Errors.empty());
+}
+
+TEST(ShellParse, LocaleQuotesAndExpressionsInDoubleQuotes) {
+  ParseOptions Opts;
+  Opts.ExpressionsOpaque = true;
+  llvm::StringRef Src = "echo $\"hi $U\" \"${{ secrets.DB }}\"";
+  Script S = parseText(Src, Opts);
+  ASSERT_EQ(S.Commands.size(), 1u);
+  EXPECT_EQ(values(S.Commands[0].Words),
+            (Strings{"echo", "hi $U", "${{ secrets.DB }}"}));
+  EXPECT_EQ(slice(Src, S.Commands[0].Words[1].Range), "$\"hi $U\"");
+}
+
+TEST(ShellFrontend, DepthLimitIsAScanLimitNote) {
+  std::string Text = "ls\n" + std::string(300, '{') + "\n";
+  for (size_t I = 3; I < 3 + 300 * 2; I += 2)
+    Text.insert(I + 1, " ");
+  auto File = std::make_shared<SourceFile>("deep.sh", Text);
+  FileAnalysis A;
+  A.File = File;
+  FrontendLimits Limits;
+  Limits.MaxNestingDepth = 20;
+  frontendFor(FileKind::ShellScript)(A, Limits);
+  ASSERT_EQ(A.Diags.size(), 1u);
+  EXPECT_EQ(A.Diags[0].Rule, RuleId::ScanLimit);
+  EXPECT_EQ(A.Diags[0].Message, "nesting deeper than 20 levels; raise the "
+                                "limit with --max-nesting-depth");
+  EXPECT_EQ(A.Diags[0].Primary.Range, (SourceRange{43, 44}));
+}
