@@ -3,8 +3,7 @@
 // ssh (or ansible -m shell/command -a, fab, pssh, parallel-ssh) runs an
 // admin command or a script on a remote host: the remote command string, a
 // here-document fed to ssh, or a local script piped in. The code that runs is
-// whatever that host holds, not a release. The finding points at the ssh
-// (ansible, fab, ...) word; a related location at the remote admin command.
+// whatever that host holds, not a release.
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Check/Check.h"
@@ -41,20 +40,15 @@ void SshAdminCommandCheck::checkRemote(const RemoteRun &Run,
     for (const AdminMatch &M : admin().matchAll(S)) {
       if (!M.isAdminTask())
         continue;
-      Diagnostic &D =
-          report(R, F.File, Run.ToolRange,
-                 M.describe() + " runs on a remote host over " + Run.Tool);
-      D.Related.push_back({F.File, M.Range, "the remote admin command"});
-      D.FingerprintKey = Run.Tool + " " + M.Text;
+      report(R, F.File, M.Range,
+             M.describe() + " runs on a remote host over " + Run.Tool)
+          .FingerprintKey = Run.Tool + " " + M.Text;
     }
-  for (const auto &Fed : Run.FedScripts) {
-    Diagnostic &D = report(R, F.File, Run.ToolRange,
-                           "local script '" + Fed.second +
-                               "' runs on a remote host over " + Run.Tool);
-    D.Related.push_back(
-        {F.File, Fed.first, "the script fed to the remote shell"});
-    D.FingerprintKey = Run.Tool + " " + Fed.second;
-  }
+  for (const auto &Fed : Run.FedScripts)
+    report(R, F.File, Fed.first,
+           "local script '" + Fed.second + "' runs on a remote host over " +
+               Run.Tool)
+        .FingerprintKey = Run.Tool + " " + Fed.second;
 }
 
 void SshAdminCommandCheck::checkScript(const shell::Script &S,
