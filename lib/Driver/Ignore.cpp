@@ -116,6 +116,12 @@ Optional<GlobPattern> GlobPattern::parse(StringRef Line) {
 bool GlobPattern::matches(StringRef RelPath, bool IsDir) const {
   if (DirOnly && !IsDir)
     return false;
+  if (Segments.size() == 2 && Segments[0] == "**" && Segments[1] != "**") {
+    size_t Slash = RelPath.rfind('/');
+    return matchSegment(Segments[1], Slash == StringRef::npos
+                                         ? RelPath
+                                         : RelPath.drop_front(Slash + 1));
+  }
   SmallVector<StringRef, 16> Path;
   RelPath.split(Path, '/', -1, false);
   size_t NP = Segments.size(), NS = Path.size();
@@ -123,7 +129,7 @@ bool GlobPattern::matches(StringRef RelPath, bool IsDir) const {
   if (NP > 1 && Segments.back() == "**" && NS < NP)
     return false;
   // Match[I][J]: Segments[I..] matches Path[J..].
-  std::vector<char> Match((NP + 1) * (NS + 1), 0);
+  SmallVector<char, 256> Match((NP + 1) * (NS + 1), 0);
   auto At = [&](size_t I, size_t J) -> char & {
     return Match[I * (NS + 1) + J];
   };

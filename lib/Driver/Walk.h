@@ -28,15 +28,17 @@ struct WalkOptions {
   unsigned MaxDepth = 128;          ///< deeper directories are not entered
 };
 
+/// What a walk found.
+struct WalkResult {
+  std::vector<WalkEntry> Files;
+  unsigned FilesSeen = 0; ///< regular files not excluded or ignored
+};
+
 /// The files under Root that may matter (a known kind by path, or no
 /// extension and maybe a shebang), sorted by path. `.git`, `node_modules`,
 /// `vendor` and `third_party` are skipped; ignore files are honoured;
 /// symbolic links to files inside the root are kept under the link's path,
 /// other links are never followed. Root must be absolute and canonical.
-struct WalkResult {
-  std::vector<WalkEntry> Files;
-  unsigned FilesSeen = 0; ///< regular files not excluded or ignored
-};
 WalkResult walkRepository(llvm::StringRef Root, const WalkOptions &Options);
 
 /// Whether a root-relative path is excluded by config globs.
