@@ -3,7 +3,8 @@
 // ssh (or ansible -m shell/command -a, fab, pssh, parallel-ssh) runs an
 // admin command or a script on a remote host: the remote command string, a
 // here-document fed to ssh, or a local script piped in. The code that runs is
-// whatever that host holds, not a release.
+// whatever that host holds, not a release. The finding points at the admin
+// command inside the remote code; a related location at the ssh word.
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Check/Check.h"
@@ -36,19 +37,22 @@ private:
 void SshAdminCommandCheck::checkRemote(const RemoteRun &Run,
                                        const FileAnalysis &F,
                                        Reporter &R) const {
+  std::string Via = "runs on a remote host over " + Run.Tool;
+  Location Tool{F.File, Run.ToolRange, Run.Tool + " invoked here"};
   for (const shell::Script &S : Run.Scripts)
     for (const AdminMatch &M : admin().matchAll(S)) {
       if (!M.isAdminTask())
         continue;
-      report(R, F.File, M.Range,
-             M.describe() + " runs on a remote host over " + Run.Tool)
-          .FingerprintKey = Run.Tool + " " + M.Text;
+      Diagnostic &D = report(R, F.File, M.Range, M.describe() + " " + Via);
+      D.Related.push_back(Tool);
+      D.FingerprintKey = Run.Tool + " " + M.Text;
     }
-  for (const auto &Fed : Run.FedScripts)
-    report(R, F.File, Fed.first,
-           "local script '" + Fed.second + "' runs on a remote host over " +
-               Run.Tool)
-        .FingerprintKey = Run.Tool + " " + Fed.second;
+  for (const auto &Fed : Run.FedScripts) {
+    Diagnostic &D = report(R, F.File, Fed.first,
+                           "local script '" + Fed.second + "' " + Via);
+    D.Related.push_back(Tool);
+    D.FingerprintKey = Run.Tool + " " + Fed.second;
+  }
 }
 
 void SshAdminCommandCheck::checkScript(const shell::Script &S,
