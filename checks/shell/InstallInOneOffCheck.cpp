@@ -54,21 +54,22 @@ void InstallInOneOffCheck::checkOneOffRuns(const shell::Script &S,
 void InstallInOneOffCheck::checkOneOffUnit(const ShellUnit &U,
                                            const FileAnalysis &F,
                                            Reporter &R) const {
-  std::vector<const shell::Command *> Installs;
+  // Nested scripts live only during the visit: keep ranges and text.
+  std::vector<std::pair<SourceRange, std::string>> Installs;
   bool RunsAfter = false;
   forEachCommand(U.Script, [&](const shell::Command &C) {
     if (isDependencyInstall(C))
-      Installs.push_back(&C);
+      Installs.push_back({wordsRange(C), wordsText(C)});
     else if (!Installs.empty() && !C.Words.empty())
       RunsAfter = true;
   });
   if (!RunsAfter)
     return;
-  for (const shell::Command *C : Installs)
-    report(R, F.File, wordsRange(*C),
-           "'" + wordsText(*C) +
+  for (const auto &Install : Installs)
+    report(R, F.File, Install.first,
+           "'" + Install.second +
                "' installs dependencies inside the one-off '" + U.Label + "'")
-        .FingerprintKey = U.Label + " " + wordsText(*C);
+        .FingerprintKey = U.Label + " " + Install.second;
 }
 
 void InstallInOneOffCheck::checkShell(const ShellUnit &U, const FileAnalysis &F,
