@@ -932,6 +932,7 @@ private:
   Step peelPackageManager(StringRef Name, const shell::Command &C);
   Step peelShell();
   Step peelSu(StringRef Name);
+  Step peelFlock();
   Step matchBody(const shell::Word &Body, StringRef Wrapper);
   Step peelOneOff();
   void setRunner(StringRef Runner);
@@ -1029,6 +1030,22 @@ CommandMatcher::Step CommandMatcher::peelSu(StringRef Name) {
   return Step::Stop;
 }
 
+/// `flock [-n] [-w SEC] LOCKFILE cmd...` or `flock LOCKFILE -c "..."`.
+CommandMatcher::Step CommandMatcher::peelFlock() {
+  Wrappers.push_back("flock");
+  ArgCursor A(W, I + 1);
+  A.skipOptions([](StringRef Opt) {
+    return Opt == "-w" || Opt == "--timeout" || Opt == "-E" ||
+           Opt == "--conflict-exit-code";
+  });
+  A.next();
+  if (!A.done() && (A.peek() == "-c" || A.peek() == "--command") &&
+      A.index() + 1 < W.size())
+    return matchBody(W[A.index() + 1], "");
+  I = A.index();
+  return Step::Continue;
+}
+
 CommandMatcher::Step CommandMatcher::peelOneOff() {
   Optional<OneOffRun> R = parseOneOff(W, I);
   if (!R)
@@ -1046,8 +1063,9 @@ CommandMatcher::Step CommandMatcher::peelInterpreter(StringRef Name) {
   ++I;
   while (I < W.size() && isOption(W[I].value())) {
     StringRef Opt = W[I].value();
-    if (Opt == "-c" || Opt == "-e" || Opt == "-r" || Opt == "-p" ||
-        Opt == "--eval" || Opt == "--print")
+    bool Php = Name == "php";
+    if (Opt == "-c" || Opt == "-e" || Opt == "-p" || Opt == "--eval" ||
+        Opt == "--print" || (Php && Opt == "-r"))
       return Step::Stop;
     if (Python && Opt == "-m" && I + 1 < W.size()) {
       ++I;
@@ -1056,7 +1074,8 @@ CommandMatcher::Step CommandMatcher::peelInterpreter(StringRef Name) {
       return Step::Program;
     }
     bool TakesValue = StringSwitch<bool>(Opt)
-                          .Cases("-W", "-X", "-I", "--require", "-d", true)
+                          .Cases("-W", "-X", "-I", "-r", "--require", true)
+                          .Case("-d", true)
                           .Default(false);
     I += TakesValue ? 2 : 1;
   }
@@ -1212,6 +1231,8 @@ CommandMatcher::Step CommandMatcher::peel(const shell::Command &C) {
     return peelShell();
   if (Name == "su" || Name == "runuser")
     return peelSu(Name);
+  if (Name == "flock")
+    return peelFlock();
   if (Name.startswith("python") || Name == "pypy" || Name == "pypy3" ||
       Name == "node" || Name == "nodejs" || Name == "ruby" || Name == "php" ||
       Name == "perl" || Name == "ts-node" || Name == "tsx")

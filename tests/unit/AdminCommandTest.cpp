@@ -87,6 +87,13 @@ TEST(AdminCommandTest, SwitchUser) {
   EXPECT_EQ(only("runuser -u app -- python manage.py migrate").Framework,
             "django");
   EXPECT_TRUE(matchCode("su - app").empty());
+  EXPECT_EQ(only("flock -n /tmp/m.lock python manage.py migrate").Framework,
+            "django");
+  EXPECT_EQ(only("flock /tmp/m.lock -c 'rake db:migrate'").Framework, "rails");
+  EXPECT_EQ(only("node -r dotenv/config node_modules/.bin/knex migrate:latest")
+                .Framework,
+            "knex");
+  EXPECT_TRUE(matchCode("php -r 'migrate();'").empty());
 }
 
 TEST(AdminCommandTest, OneOffRuns) {
