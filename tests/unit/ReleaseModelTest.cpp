@@ -3,15 +3,9 @@
 #include "lib/Check/Check.h"
 #include "lib/Driver/Classify.h"
 #include "lib/Model/Frontends.h"
-#include "llvm/ADT/StringExtras.h"
 #include "gtest/gtest.h"
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace adminlint;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -140,97 +134,6 @@ TEST(ReleaseModelTest, InitConfigNamesTheInferredImage) {
             std::string::npos);
   EXPECT_NE(Text.find("  image: \"registry.example.com/shop\""),
             std::string::npos);
-}
-
-//===----------------------------------------------------------------------===//
-// The fixtures of this part's rules, with their inline expectations
-//===----------------------------------------------------------------------===//
-
-/// One `# EXPECT: CODE @+N:COL "message"` line.
-struct Expectation {
-  std::string Path;
-  std::string Code;
-  unsigned Line = 0, Column = 0;
-  std::string Message;
-  bool Seen = false;
-};
-
-std::string readFile(const fs::path &P) {
-  std::ifstream In(P, std::ios::binary);
-  std::stringstream S;
-  S << In.rdbuf();
-  return S.str();
-}
-
-void parseExpectations(const std::string &Path, const std::string &Text,
-                       std::vector<Expectation> &Out) {
-  llvm::SmallVector<llvm::StringRef, 64> Lines;
-  llvm::StringRef(Text).split(Lines, '\n');
-  for (unsigned I = 0; I < Lines.size(); ++I) {
-    llvm::StringRef L = Lines[I].trim();
-    if (!L.consume_front("# EXPECT: "))
-      continue;
-    Expectation E;
-    E.Path = Path;
-    E.Code = L.take_until([](char C) { return C == ' '; }).str();
-    L = L.drop_front(E.Code.size()).ltrim();
-    bool Relative = L.consume_front("@+");
-    if (!Relative)
-      L.consume_front("@L");
-    unsigned Num = 0, Col = 0;
-    L.consumeInteger(10, Num);
-    L.consume_front(":");
-    L.consumeInteger(10, Col);
-    E.Line = Relative ? I + 1 + Num : Num;
-    E.Column = Col;
-    E.Message = L.trim().trim('"').str();
-    Out.push_back(E);
-  }
-}
-
-void checkFixture(const fs::path &Dir, RuleId Rule) {
-  SCOPED_TRACE(Dir.string());
-  Repo R;
-  std::vector<Expectation> Expected;
-  for (const auto &Entry : fs::recursive_directory_iterator(Dir)) {
-    if (!Entry.is_regular_file())
-      continue;
-    std::string Rel = fs::relative(Entry.path(), Dir).generic_string();
-    std::string Text = readFile(Entry.path());
-    parseExpectations(Rel, Text, Expected);
-    R.add(Rel, Text);
-  }
-  bool Bad = Dir.filename().string().rfind("bad", 0) == 0;
-  EXPECT_EQ(Bad, !Expected.empty());
-  for (const Diagnostic &D : R.run(Rule)) {
-    LineColumn LC = D.Primary.File->lineColumn(D.Primary.Range.Begin);
-    auto It = std::find_if(
-        Expected.begin(), Expected.end(), [&](const Expectation &E) {
-          return !E.Seen && E.Path == D.Primary.File->path() &&
-                 E.Line == LC.Line && E.Column == LC.Byte &&
-                 D.Message.find(E.Message) != std::string::npos;
-        });
-    if (It == Expected.end()) {
-      ADD_FAILURE() << "unexpected " << D.Primary.File->path().str() << ":"
-                    << LC.Line << ":" << LC.Byte << ": " << D.Message;
-      continue;
-    }
-    It->Seen = true;
-  }
-  for (const Expectation &E : Expected)
-    if (!E.Seen)
-      ADD_FAILURE() << "missing " << E.Path << ":" << E.Line << ":" << E.Column
-                    << " " << E.Code << " \"" << E.Message << "\"";
-}
-
-TEST(ReleaseModelTest, RuleFixtures) {
-  fs::path Root = fs::path(ADMINLINT_SOURCE_DIR) / "tests" / "checks";
-  for (const char *Code : {"ADM202", "ADM401", "ADM402", "ADM403", "ADM404"}) {
-    llvm::Optional<RuleId> Rule = findRule(Code);
-    ASSERT_TRUE(Rule);
-    for (const auto &Entry : fs::directory_iterator(Root / Code))
-      checkFixture(Entry.path(), *Rule);
-  }
 }
 
 } // namespace
