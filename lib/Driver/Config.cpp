@@ -257,7 +257,7 @@ bool ConfigParser::adminCommands(const YAML::Node &N) {
     return true;
   }
   std::string Message = toString(Entries.takeError());
-  unsigned Line, Col;
+  int Line, Col;
   StringRef Rest = Message;
   auto LineText = Rest.split(':');
   auto ColText = LineText.second.split(':');

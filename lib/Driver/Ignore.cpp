@@ -137,10 +137,10 @@ bool GlobPattern::matches(StringRef RelPath, bool IsDir) const {
   for (size_t I = NP; I-- > 0;)
     for (size_t J = NS + 1; J-- > 0;) {
       if (Segments[I] == "**")
-        At(I, J) = At(I + 1, J) || (J < NS && At(I, J + 1));
+        At(I, J) = static_cast<char>(At(I + 1, J) || (J < NS && At(I, J + 1)));
       else
-        At(I, J) =
-            J < NS && At(I + 1, J + 1) && matchSegment(Segments[I], Path[J]);
+        At(I, J) = static_cast<char>(J < NS && At(I + 1, J + 1) &&
+                                     matchSegment(Segments[I], Path[J]));
     }
   return At(0, 0);
 }

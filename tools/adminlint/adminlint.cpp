@@ -18,11 +18,9 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
 #include <functional>
-#include <iostream>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -116,7 +114,7 @@ static uint64_t parseSize(StringRef Flag, StringRef Value) {
     Scale = 1024;
   else if (Digits.consume_back_insensitive("m") ||
            Digits.consume_back_insensitive("mib"))
-    Scale = 1024 * 1024;
+    Scale = uint64_t(1024) * 1024;
   uint64_t N;
   if (Digits.getAsInteger(10, N))
     throw usageError("'" + Flag + "' needs a size in bytes, not '" + Value +
