@@ -71,6 +71,18 @@ static std::vector<EnvEntry> environment(const yaml::Node *N) {
   return Out;
 }
 
+/// `build: DIR` or `build: {context: DIR, dockerfile: FILE}` as one key.
+static std::string buildKey(const yaml::Node *Build) {
+  if (!Build)
+    return "";
+  if (Build->isScalar())
+    return Build->value().str() + "|Dockerfile";
+  StringRef Context = Build->getString("context");
+  StringRef Dockerfile = Build->getString("dockerfile");
+  return (Context.empty() ? StringRef(".") : Context).str() + "|" +
+         (Dockerfile.empty() ? StringRef("Dockerfile") : Dockerfile).str();
+}
+
 static void readService(const yaml::MapEntry &E, File &F) {
   const yaml::Node &S = *E.Value;
   if (!S.isMapping())
@@ -79,6 +91,7 @@ static void readService(const yaml::MapEntry &E, File &F) {
   Svc.Name = toScalar(E.Key);
   Svc.Image = toScalar(S.get("image"));
   Svc.Builds = S.get("build") != nullptr;
+  Svc.BuildKey = buildKey(S.get("build"));
   Svc.Command = commandScript(S.get("command"));
   Svc.Entrypoint = commandScript(S.get("entrypoint"));
   Svc.EnvFiles = envFiles(S.get("env_file"));

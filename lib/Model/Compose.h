@@ -25,6 +25,9 @@ struct Service {
   k8s::Scalar Name;
   k8s::Scalar Image; ///< empty Range when the service only builds
   bool Builds = false;
+  /// The build's context and Dockerfile ("./api|Dockerfile.prod"), so that
+  /// services building the same image compare equal.
+  std::string BuildKey;
   /// `command` / `entrypoint` as shell code: a string is parsed as shell, a
   /// list is one command whose words are the elements.
   shell::Script Command;

@@ -27,7 +27,7 @@ static ImageRef serviceImage(const compose::Service &S, FileAnalysis &A) {
     k8s::parseImageRef(S.Image.value(), I);
     I.Range = S.Image.Range;
   } else if (S.Builds) {
-    I.Written = "build:" + S.Name.value().str();
+    I.Written = "build:" + S.BuildKey;
     I.Range = S.Name.Range;
   }
   I.File = A.File;

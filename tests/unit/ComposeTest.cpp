@@ -55,7 +55,8 @@ TEST(ComposeTest, ServicesAndWorkloads) {
   ASSERT_EQ(A.Workloads.size(), 2u);
   EXPECT_EQ(A.Workloads[0].Lifetime, WorkloadLifetime::LongRunning);
   EXPECT_EQ(A.Workloads[1].Lifetime, WorkloadLifetime::OneOff);
-  EXPECT_EQ(A.Workloads[0].Image.Written, "build:web");
+  EXPECT_EQ(A.Workloads[0].Image.Written, "build:.|Dockerfile");
+  EXPECT_EQ(A.Workloads[1].Image.Written, A.Workloads[0].Image.Written);
   EXPECT_EQ(A.Workloads[0].Config.size(), 2u);
   EXPECT_EQ(A.Workloads[1].ReleaseUnit, "docker-compose.yml");
 }
