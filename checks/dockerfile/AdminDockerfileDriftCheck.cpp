@@ -10,6 +10,8 @@
 #include "lib/Check/Check.h"
 #include "lib/Model/Kubernetes.h"
 #include "lib/Parse/Dockerfile.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -113,23 +115,95 @@ std::string installKey(const shell::Command &C) {
   return Key;
 }
 
-/// The dependency installs of every stage on B's FROM chain.
-std::vector<Install> installs(const ImageBuild &B) {
-  std::vector<Install> Out;
-  const Stage *Cur = B.Target;
-  for (unsigned I = 0; Cur && I < MaxChain; ++I, Cur = B.D->baseStage(*Cur)) {
-    std::string Label = Cur->label();
-    for (const ShellUnit &U : B.File->Shell) {
-      if (U.Host != ShellHost::DockerRun || U.Label != Label)
-        continue;
-      forEachCommand(U.Script, [&](const shell::Command &C) {
-        if (isDependencyInstall(C))
-          Out.push_back({installKey(C), C.Range});
-      });
-    }
-  }
+/// The RUN shell units of a Dockerfile by stage label.
+using RunsByStage = StringMap<std::vector<const ShellUnit *>>;
+
+RunsByStage runsByStage(const FileAnalysis &F) {
+  RunsByStage Out;
+  for (const ShellUnit &U : F.Shell)
+    if (U.Host == ShellHost::DockerRun)
+      Out[U.Label].push_back(&U);
   return Out;
 }
+
+/// The dependency installs of the RUNs of one stage.
+void stageInstalls(const Stage &S, const RunsByStage &Runs,
+                   std::vector<Install> &Out) {
+  auto It = Runs.find(S.label());
+  if (It == Runs.end())
+    return;
+  for (const ShellUnit *U : It->second)
+    forEachCommand(U->Script, [&](const shell::Command &C) {
+      if (isDependencyInstall(C))
+        Out.push_back({installKey(C), C.Range});
+    });
+}
+
+/// The stages on S's FROM chain, S first.
+SmallVector<const Stage *, 8> chain(const Dockerfile &D, const Stage &S) {
+  SmallVector<const Stage *, 8> Out;
+  const Stage *Cur = &S;
+  for (unsigned I = 0; Cur && I < MaxChain; ++I, Cur = D.baseStage(*Cur))
+    Out.push_back(Cur);
+  return Out;
+}
+
+/// What an admin image is compared with: the app's build, the stages of its
+/// chain and the normalized installs they make.
+struct AppImage {
+  ImageBuild Build;
+  SmallPtrSet<const Stage *, 8> Chain;
+  StringSet<> Installs;
+};
+
+AppImage appImage(const ImageBuild &B) {
+  AppImage A;
+  A.Build = B;
+  RunsByStage Runs = runsByStage(*B.File);
+  std::vector<Install> Installs;
+  for (const Stage *S : chain(*B.D, *B.Target)) {
+    A.Chain.insert(S);
+    stageInstalls(*S, Runs, Installs);
+  }
+  for (const Install &I : Installs)
+    A.Installs.insert(I.Key);
+  return A;
+}
+
+/// The admin images of one Dockerfile being compared with one app image.
+/// Each admin-only stage's installs are looked at once, however many admin
+/// stages derive from it.
+class AdminFile {
+public:
+  AdminFile(const FileAnalysis &F, const AppImage &App)
+      : F(F), D(*F.model<Dockerfile>()), App(App), Runs(runsByStage(F)) {}
+
+  /// Installs of Target's chain the app image does not make; stops at the
+  /// first stage the app image shares.
+  std::vector<Install> extraInstalls(const Stage &Target) {
+    std::vector<Install> Found;
+    for (const Stage *S : chain(D, Target)) {
+      if (&F == App.Build.File && App.Chain.count(S))
+        break;
+      if (!Seen.insert(S).second)
+        break;
+      stageInstalls(*S, Runs, Found);
+    }
+    std::vector<Install> Out;
+    for (Install &I : Found)
+      if (!App.Installs.count(I.Key))
+        Out.push_back(std::move(I));
+    return Out;
+  }
+
+  const FileAnalysis &F;
+  const Dockerfile &D;
+  const AppImage &App;
+
+private:
+  RunsByStage Runs;
+  SmallPtrSet<const Stage *, 16> Seen;
+};
 
 /// ADM405: an admin Dockerfile or stage drifts from the app's base image or
 /// dependency install.
@@ -139,61 +213,68 @@ public:
       : Check(RuleId::AdminDockerfileDrift, S) {}
 
   void checkRepository(const RepoModel &M, Reporter &R) const override {
-    std::vector<const FileAnalysis *> Files;
-    for (const auto &F : M.Files)
-      if (F->Kind == FileKind::Dockerfile && F->Model)
-        Files.push_back(F.get());
+    std::vector<const FileAnalysis *> Files, Apps;
+    for (const auto &F : M.Files) {
+      if (F->Kind != FileKind::Dockerfile || !F->Model)
+        continue;
+      Files.push_back(F.get());
+      if (!isAdminPath(F->File->path()) && appStage(*F->model<Dockerfile>()))
+        Apps.push_back(F.get());
+    }
     StringSet<> AppRepos = appRepositories(M);
+    DenseMap<const FileAnalysis *, AppImage> AppImages;
+    auto AppOf = [&](const FileAnalysis *F) -> const AppImage & {
+      auto It = AppImages.find(F);
+      if (It == AppImages.end()) {
+        const Dockerfile &D = *F->model<Dockerfile>();
+        It = AppImages.try_emplace(F, appImage({F, &D, appStage(D)})).first;
+      }
+      return It->second;
+    };
     for (const FileAnalysis *F : Files) {
       const Dockerfile &D = *F->model<Dockerfile>();
       if (D.Stages.empty())
         continue;
-      if (isAdminPath(F->File->path())) {
-        ImageBuild App = appBuildFor(*F, Files);
-        if (App.File)
-          compare({F, &D, &D.Stages.back()}, App, AppRepos, R);
+      if (!isAdminPath(F->File->path())) {
+        if (!appStage(D))
+          continue;
+        AdminFile Admin(*F, AppOf(F));
+        checkStages(Admin, AppRepos, R);
         continue;
       }
-      checkStages(*F, D, AppRepos, R);
+      if (const FileAnalysis *App = appFileFor(*F, Apps)) {
+        AdminFile Admin(*F, AppOf(App));
+        compare(Admin, D.Stages.back(), AppRepos, R);
+      }
     }
   }
 
 private:
-  void checkStages(const FileAnalysis &F, const Dockerfile &D,
-                   const StringSet<> &AppRepos, Reporter &R) const;
-  ImageBuild appBuildFor(const FileAnalysis &Admin,
-                         ArrayRef<const FileAnalysis *> Files) const;
+  void checkStages(AdminFile &Admin, const StringSet<> &AppRepos,
+                   Reporter &R) const;
+  const FileAnalysis *appFileFor(const FileAnalysis &Admin,
+                                 ArrayRef<const FileAnalysis *> Apps) const;
   StringSet<> appRepositories(const RepoModel &M) const;
-  void compare(const ImageBuild &Admin, const ImageBuild &App,
+  void compare(AdminFile &Admin, const Stage &Target,
                const StringSet<> &AppRepos, Reporter &R) const;
   void addAppBase(Diagnostic &Diag, const ImageBuild &App) const;
 };
 
-void AdminDockerfileDriftCheck::checkStages(const FileAnalysis &F,
-                                            const Dockerfile &D,
+void AdminDockerfileDriftCheck::checkStages(AdminFile &Admin,
                                             const StringSet<> &AppRepos,
                                             Reporter &R) const {
-  const Stage *App = appStage(D);
-  if (!App)
-    return;
-  for (const Stage &S : D.Stages)
-    if (namesAdmin(S.Name) && !derivesFrom(D, S, *App))
-      compare({&F, &D, &S}, {&F, &D, App}, AppRepos, R);
+  const Stage &App = *Admin.App.Build.Target;
+  for (const Stage &S : Admin.D.Stages)
+    if (namesAdmin(S.Name) && Admin.D.findStage(S.Name) == &S &&
+        !derivesFrom(Admin.D, S, App))
+      compare(Admin, S, AppRepos, R);
 }
 
 /// The app's Dockerfile for an admin one: the nearest non-admin Dockerfile
 /// in its directory or an ancestor (a file named exactly `Dockerfile` first),
 /// else the only non-admin Dockerfile of the repository.
-ImageBuild AdminDockerfileDriftCheck::appBuildFor(
-    const FileAnalysis &Admin, ArrayRef<const FileAnalysis *> Files) const {
-  auto Build = [](const FileAnalysis *F) {
-    const Dockerfile &D = *F->model<Dockerfile>();
-    return ImageBuild{F, &D, appStage(D)};
-  };
-  std::vector<const FileAnalysis *> Apps;
-  for (const FileAnalysis *F : Files)
-    if (!isAdminPath(F->File->path()) && appStage(*F->model<Dockerfile>()))
-      Apps.push_back(F);
+const FileAnalysis *AdminDockerfileDriftCheck::appFileFor(
+    const FileAnalysis &Admin, ArrayRef<const FileAnalysis *> Apps) const {
   StringRef Dir =
       sys::path::parent_path(Admin.File->path(), sys::path::Style::posix);
   for (unsigned Depth = 0; Depth < MaxChain; ++Depth) {
@@ -207,14 +288,12 @@ ImageBuild AdminDockerfileDriftCheck::appBuildFor(
         Best = F;
     }
     if (Best)
-      return Build(Best);
+      return Best;
     if (Dir.empty())
       break;
     Dir = sys::path::parent_path(Dir, sys::path::Style::posix);
   }
-  if (Apps.size() == 1)
-    return Build(Apps.front());
-  return {};
+  return Apps.size() == 1 ? Apps.front() : nullptr;
 }
 
 /// The image repositories of the app's workloads outside Dockerfiles (and
@@ -241,32 +320,27 @@ void AdminDockerfileDriftCheck::addAppBase(Diagnostic &Diag,
       {App.File->File, Root.ImageRange, "app image base declared here"});
 }
 
-void AdminDockerfileDriftCheck::compare(const ImageBuild &Admin,
-                                        const ImageBuild &App,
+void AdminDockerfileDriftCheck::compare(AdminFile &Admin, const Stage &Target,
                                         const StringSet<> &AppRepos,
                                         Reporter &R) const {
-  std::string AdminBase = Admin.D->resolvedBase(*Admin.Target);
+  const ImageBuild &App = Admin.App.Build;
+  std::string AdminBase = Admin.D.resolvedBase(Target);
   std::string AppBase = App.D->resolvedBase(*App.Target);
   ImageRef AdminRef;
   k8s::parseImageRef(AdminBase, AdminRef);
   if (AdminRef.Resolved && AppRepos.count(AdminRef.Repository))
     return;
-  const Stage &Root = Admin.D->rootStage(*Admin.Target);
+  const Stage &Root = Admin.D.rootStage(Target);
   if (!AdminBase.empty() && !AppBase.empty() && AdminBase != AppBase) {
     Diagnostic &Diag =
-        report(R, Admin.File->File, Root.ImageRange,
+        report(R, Admin.F.File, Root.ImageRange,
                "admin image is built from '" + AdminBase +
                    "' but the app's image from '" + AppBase + "'");
     Diag.FingerprintKey = AdminBase + " " + AppBase;
     addAppBase(Diag, App);
   }
-  StringSet<> AppKeys;
-  for (const Install &I : installs(App))
-    AppKeys.insert(I.Key);
-  for (const Install &I : installs(Admin)) {
-    if (AppKeys.count(I.Key))
-      continue;
-    Diagnostic &Diag = report(R, Admin.File->File, I.Range,
+  for (const Install &I : Admin.extraInstalls(Target)) {
+    Diagnostic &Diag = report(R, Admin.F.File, I.Range,
                               "admin image installs dependencies the app's "
                               "image does not: '" +
                                   I.Key + "'");

@@ -69,7 +69,8 @@ static EmbeddedText withHeredocs(const Instruction &I, StringRef Host) {
   uint32_t End = I.Heredocs.back().BodyRange.End;
   T.appendEscaped('\n', Begin > 0 ? Begin - 1 : 0, 1);
   T.appendVerbatim(Host.slice(Begin, End), Begin);
-  T.appendEscaped('\n', End, 1);
+  if (End < Host.size())
+    T.appendEscaped('\n', End, 1);
   return T;
 }
 

@@ -25,10 +25,8 @@ std::string Stage::label() const {
 }
 
 const Stage *Dockerfile::findStage(StringRef Name) const {
-  for (const Stage &S : Stages)
-    if (!S.Name.empty() && StringRef(S.Name).equals_insensitive(Name))
-      return &S;
-  return nullptr;
+  auto It = StageIndex.find(Name.lower());
+  return It == StageIndex.end() ? nullptr : &Stages[It->second];
 }
 
 const Stage *Dockerfile::baseStage(const Stage &S) const {
@@ -52,7 +50,7 @@ const Stage &Dockerfile::rootStage(const Stage &S) const {
 /// Replaces $NAME and ${NAME} by the defaults of the global ARGs; empty when a
 /// reference has no default.
 static std::string substituteArgs(StringRef Image,
-                                  ArrayRef<KeyValue> GlobalArgs) {
+                                  const StringMap<std::string> &Defaults) {
   std::string Out;
   for (size_t I = 0; I < Image.size();) {
     if (Image[I] != '$') {
@@ -67,21 +65,17 @@ static std::string substituteArgs(StringRef Image,
       ++NameEnd;
     if (Braced && (NameEnd >= Image.size() || Image[NameEnd] != '}'))
       return "";
-    StringRef Name = Image.slice(NameBegin, NameEnd);
-    const KeyValue *Found = nullptr;
-    for (const KeyValue &KV : GlobalArgs)
-      if (KV.Key == Name && KV.HasValue)
-        Found = &KV;
-    if (Name.empty() || !Found)
+    auto Found = Defaults.find(Image.slice(NameBegin, NameEnd));
+    if (NameEnd == NameBegin || Found == Defaults.end())
       return "";
-    Out += Found->Value;
+    Out += Found->second;
     I = NameEnd + (Braced ? 1 : 0);
   }
   return Out;
 }
 
 std::string Dockerfile::resolvedBase(const Stage &S) const {
-  return substituteArgs(rootStage(S).Image, GlobalArgs);
+  return substituteArgs(rootStage(S).Image, ArgDefaults);
 }
 
 namespace {
@@ -349,7 +343,7 @@ size_t Parser::readHeredocBodies(Instruction &I, size_t LineIdx) {
       }
       H.Body.appendVerbatim(Text.slice(From, L.End), From);
       if (L.Crlf)
-        H.Body.appendEscaped('\n', L.End, 2);
+        H.Body.appendEscaped('\n', L.End, L.Next - L.End);
       else if (L.Next > L.End)
         H.Body.appendVerbatim("\n", L.End);
     }
@@ -391,6 +385,7 @@ void Parser::addStage(Instruction &I) {
       Args.slice(W[1].first, W[1].second).equals_insensitive("as")) {
     S.Name = Args.slice(W[2].first, W[2].second).lower();
     S.NameRange = I.Args.toHost(W[2].first, W[2].second);
+    D.StageIndex.try_emplace(S.Name, S.Index);
   }
   if (const Flag *P = I.flag("platform"))
     S.Platform = P->Value;
@@ -429,6 +424,9 @@ size_t Parser::parseInstruction(size_t LineIdx) {
     addStage(I);
   if (I.is("ARG") && D.Stages.empty()) {
     auto KVs = keyValues(I, D.Escape);
+    for (const KeyValue &KV : KVs)
+      if (KV.HasValue)
+        D.ArgDefaults[KV.Key] = KV.Value;
     D.GlobalArgs.insert(D.GlobalArgs.end(), KVs.begin(), KVs.end());
   }
   I.Stage = static_cast<int>(D.Stages.size()) - 1;

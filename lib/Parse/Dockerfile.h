@@ -3,6 +3,7 @@
 #define ADMINLINT_PARSE_DOCKERFILE_H
 
 #include "lib/Basic/EmbeddedText.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -92,6 +93,10 @@ struct Dockerfile {
   std::vector<Instruction> Instructions;
   std::vector<Stage> Stages;
   std::vector<KeyValue> GlobalArgs; ///< ARGs before the first FROM
+  /// The default of each global ARG that has one (the last one wins).
+  llvm::StringMap<std::string> ArgDefaults;
+  /// The index of the first stage of each (lower-cased) name.
+  llvm::StringMap<unsigned> StageIndex;
   std::vector<SourceRange> Comments;
   std::vector<ParseError> Errors;
 

@@ -41,7 +41,7 @@ private:
   size_t recipeLine(size_t I, uint32_t From);
   size_t makeLine(size_t I);
   void statement(const EmbeddedText &Logical, size_t FirstLine);
-  void rule(const EmbeddedText &Logical, size_t Colon);
+  void rule(const EmbeddedText &Logical, size_t Colon, size_t FirstLine);
   void decode(uint32_t B, uint32_t E, EmbeddedText &Out) const;
   void emit(ArrayRef<Piece> Pieces, EmbeddedText &Out) const;
 
@@ -276,7 +276,7 @@ void Parser::statement(const EmbeddedText &Logical, size_t FirstLine) {
                     Code.substr(Sep).startswith("::=") ||
                     Code.substr(Sep).startswith(":::=");
   if (!Assignment) {
-    rule(Logical, Sep);
+    rule(Logical, Sep, FirstLine);
     return;
   }
   StringRef Name = Code.take_front(Sep).rtrim(" \t+?!:").trim(" \t");
@@ -286,7 +286,7 @@ void Parser::statement(const EmbeddedText &Logical, size_t FirstLine) {
   Prefix = Value.empty() ? '\t' : Value.front();
 }
 
-void Parser::rule(const EmbeddedText &Logical, size_t Colon) {
+void Parser::rule(const EmbeddedText &Logical, size_t Colon, size_t FirstLine) {
   StringRef S = Logical.text();
   S = S.take_front(commentStart(S));
   Rule R;
@@ -313,7 +313,7 @@ void Parser::rule(const EmbeddedText &Logical, size_t Colon) {
     return;
   uint32_t InlineBegin = Logical.toHost(After + Semi + 1);
   uint32_t LineEnd = Logical.toHost(S.size());
-  size_t L = 0;
+  size_t L = FirstLine;
   while (L + 1 < Lines.size() && Lines[L].End < InlineBegin)
     ++L;
   if (InlineBegin <= Lines[L].End && Lines[L].End <= LineEnd)

@@ -146,6 +146,15 @@ TEST(DockerfileParser, UnterminatedHeredoc) {
   EXPECT_EQ(D.Instructions[0].Heredocs[0].Body.text(), "echo hi\n");
 }
 
+TEST(DockerfileParser, HeredocCrlfAtEndOfFile) {
+  std::string T = "RUN <<EOF\r\necho\r";
+  Dockerfile D = parse(T);
+  ASSERT_EQ(D.Instructions.size(), 1u);
+  const Heredoc &H = D.Instructions[0].Heredocs[0];
+  EXPECT_EQ(H.Body.text(), "echo\n");
+  EXPECT_EQ(hostText(T, H.Body.toHost(4, 5)), "\r");
+}
+
 TEST(DockerfileParser, ExecForm) {
   std::string T = "CMD [\"python\", \"manage.py\",\"a\\\"b\\u00e9\\n\"]\n"
                   "ENTRYPOINT [ \"sh\", \\\n  \"-c\" ]\n"
