@@ -1,9 +1,11 @@
 //===- Baseline.cpp - Line-shift-proof fingerprints and baselines ---------===//
 #include "lib/Driver/Baseline.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SHA256.h"
+#include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>
 
 using namespace llvm;
@@ -160,13 +162,35 @@ std::string renderBaseline(ArrayRef<Diagnostic> Diags) {
   return Doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+/// Writes Text to a unique temporary file beside Path and renames it over
+/// Path; on failure the temporary file is removed and the error says why.
+static std::error_code writeAtomically(StringRef Path, StringRef Text) {
+  int FD;
+  SmallString<128> Temp;
+  if (std::error_code EC = sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD,
+                                                     Temp, sys::fs::OF_None))
+    return EC;
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      sys::fs::remove(Temp);
+      return EC;
+    }
+  }
+  std::error_code EC = sys::fs::rename(Temp, Path);
+  if (EC)
+    sys::fs::remove(Temp);
+  return EC;
+}
+
 Error writeBaseline(StringRef Path, ArrayRef<Diagnostic> Diags) {
-  std::string Text = renderBaseline(Diags);
-  std::string Model = (Path + ".tmp-%%%%%%").str();
-  Error E = writeFileAtomically(Model, Path, Text);
-  if (!E)
-    return Error::success();
-  return baselineError(Path, "cannot write: " + toString(std::move(E)));
+  if (std::error_code EC = writeAtomically(Path, renderBaseline(Diags)))
+    return baselineError(Path, "cannot write: " + EC.message());
+  return Error::success();
 }
 
 Error applyBaseline(ScanResult &Result, StringRef ReadPath,
