@@ -24,7 +24,8 @@ public:
       return;
     Diagnostic &D =
         report(R, Run.Admin->File, imageRange(*Run.Admin),
-               nameOf(*Run.Admin) + " runs '" + Run.Match.Entry +
+               nameOf(*Run.Admin) + " runs '" +
+                   (Run.Match.Text.empty() ? Run.Match.Entry : Run.Match.Text) +
                    "' in image repository '" + Image.Repository +
                    "', not the app's '" + Run.AppImage.Repository + "'");
     relateAppImage(D, Run);

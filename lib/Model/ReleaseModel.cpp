@@ -151,6 +151,8 @@ void ReleaseModel::addRun(const Workload &W, const ReleaseUnit &U,
     R.App = pickApp(App, R.AppImage, Opts.Aliases);
     if (R.App && !sameRepository(R.App->Image, R.AppImage, Opts.Aliases))
       R.App = nullptr;
+    if (R.App && R.AppImage.Tag.empty() && R.AppImage.Digest.empty())
+      R.AppImage = R.App->Image;
   } else {
     R.App = pickApp(App, W.Image, Opts.Aliases);
     if (R.App)

@@ -105,6 +105,20 @@ TEST(ReleaseModelTest, AppImageFromConfigOverridesInference) {
             std::string::npos);
 }
 
+TEST(ReleaseModelTest, AppImageWithoutTagKeepsTheAppsTag) {
+  Repo R;
+  R.add("k8s/deploy.yaml", Deployment);
+  R.add("k8s/job.yaml",
+        job("registry.example.com/shop:1.4.1",
+            "[\"bundle\", \"exec\", \"rake\", \"db:migrate\"]"));
+  CheckSettings S;
+  S.AppImage = "registry.example.com/shop";
+  std::vector<Diagnostic> D = R.run(RuleId::AdminImageTagDrift, S);
+  ASSERT_EQ(D.size(), 1u);
+  ASSERT_EQ(D[0].Related.size(), 1u);
+  EXPECT_EQ(D[0].Primary.File->lineColumn(D[0].Primary.Range.Begin).Line, 10u);
+}
+
 TEST(ReleaseModelTest, RegistryAliasesAreTheSameRepository) {
   Repo R;
   R.add("k8s/deploy.yaml", Deployment);
