@@ -35,9 +35,9 @@ struct ImageBuild {
   const Stage *Target = nullptr;
 };
 
-/// Whether a name part says admin or migration.
+/// Whether a name part says admin or migration (`migrate`, `migrate2`).
 bool isAdminWord(StringRef W) {
-  return StringSwitch<bool>(W.lower())
+  return StringSwitch<bool>(W.rtrim("0123456789").lower())
       .Cases("migrate", "migration", "migrations", "admin", "jobs", true)
       .Default(false);
 }
@@ -196,11 +196,16 @@ public:
     return Out;
   }
 
+  /// Whether the base of Root is compared for the first time: admin stages
+  /// that share a root stage get one finding for it.
+  bool firstBase(const Stage &Root) { return BaseSeen.insert(&Root).second; }
+
   const FileAnalysis &F;
   const Dockerfile &D;
   const AppImage &App;
 
 private:
+  SmallPtrSet<const Stage *, 4> BaseSeen;
   RunsByStage Runs;
   SmallPtrSet<const Stage *, 16> Seen;
 };
@@ -331,7 +336,8 @@ void AdminDockerfileDriftCheck::compare(AdminFile &Admin, const Stage &Target,
   if (AdminRef.Resolved && AppRepos.count(AdminRef.Repository))
     return;
   const Stage &Root = Admin.D.rootStage(Target);
-  if (!AdminBase.empty() && !AppBase.empty() && AdminBase != AppBase) {
+  if (!AdminBase.empty() && !AppBase.empty() && AdminBase != AppBase &&
+      Admin.firstBase(Root)) {
     Diagnostic &Diag =
         report(R, Admin.F.File, Root.ImageRange,
                "admin image is built from '" + AdminBase +
