@@ -38,6 +38,28 @@ std::string normalize(StringRef Runner) {
   return Runner.str();
 }
 
+/// Whether the admin command's runner differs from the app's in a way that
+/// loads other dependencies: outside the bundle (a binstub loads it itself),
+/// another Python than the app's virtualenv or wrapper, or an npx/exec tool
+/// instead of the app's node.
+bool drifts(StringRef AppRunner, const AdminMatch &Admin) {
+  StringRef AdminRunner = Admin.Runner;
+  StringRef Eco = ecosystem(AppRunner, "");
+  if (AppRunner.empty() || Eco.empty() ||
+      Eco != ecosystem(AdminRunner, Admin.Framework) ||
+      normalize(AppRunner) == normalize(AdminRunner))
+    return false;
+  if (Eco == "node")
+    return AdminRunner == "npx" || AdminRunner.endswith(" exec");
+  if (Eco == "ruby") {
+    StringRef Text = Admin.Text;
+    bool Binstub = Text.startswith("bin/") || Text.startswith("./bin/") ||
+                   Text.contains("/bin/rails") || Text.contains("/bin/rake");
+    return AppRunner == "bundle exec" && !Binstub;
+  }
+  return !AdminRunner.empty();
+}
+
 /// The app's process command, looking into `sh -c "..."`.
 const shell::Command *appProcess(const Workload &App, shell::Script &Nested) {
   if (App.Script.Commands.empty())
@@ -68,10 +90,7 @@ public:
       return;
     std::string AppRunner = processRunner(*Process);
     StringRef AdminRunner = Run.Match.Runner;
-    StringRef Eco = ecosystem(AppRunner, "");
-    if (AppRunner.empty() || Eco.empty() ||
-        Eco != ecosystem(AdminRunner, Run.Match.Framework) ||
-        normalize(AppRunner) == normalize(AdminRunner))
+    if (!drifts(AppRunner, Run.Match))
       return;
     std::string How = AdminRunner.empty() ? std::string("directly")
                                           : "with '" + AdminRunner.str() + "'";
