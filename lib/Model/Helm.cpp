@@ -25,6 +25,10 @@ namespace {
 constexpr unsigned MaxIncludeDepth = 8;
 constexpr unsigned MaxParenDepth = 16;
 constexpr size_t MaxEvaluatedText = 4096;
+/// Bounds on all text one evaluation reads (includes in includes) and on
+/// what it prints, so hostile defines cannot blow up.
+constexpr size_t MaxTextBudget = 65536;
+constexpr size_t MaxPrinted = 65536;
 
 enum class TokKind {
   LParen,
@@ -68,8 +72,10 @@ struct Value {
 class PipelineEvaluator {
 public:
   PipelineEvaluator(ArrayRef<Token> Toks, const ChartScope &Scope,
-                    const Optional<std::string> &Dot, unsigned IncludeDepth)
-      : Toks(Toks), Scope(Scope), Dot(Dot), IncludeDepth(IncludeDepth) {}
+                    const Optional<std::string> &Dot, unsigned IncludeDepth,
+                    size_t &Budget)
+      : Toks(Toks), Scope(Scope), Dot(Dot), IncludeDepth(IncludeDepth),
+        Budget(Budget) {}
 
   Value run() {
     Value V = pipeline(0);
@@ -92,6 +98,7 @@ private:
   const ChartScope &Scope;
   const Optional<std::string> &Dot;
   unsigned IncludeDepth;
+  size_t &Budget;
   size_t Pos = 0;
 };
 
@@ -99,7 +106,7 @@ private:
 
 static Evaluation evaluateAt(StringRef Text, const ChartScope &Scope,
                              const Optional<std::string> &Dot,
-                             unsigned IncludeDepth);
+                             unsigned IncludeDepth, size_t &Budget);
 
 //===----------------------------------------------------------------------===//
 // Chart layout
@@ -507,7 +514,8 @@ Value PipelineEvaluator::include(SmallVectorImpl<Value> &Args) {
   Optional<std::string> ArgDot = Args[1].Path;
   if (!ArgDot)
     return Value::unknown();
-  Evaluation E = evaluateAt(It->second, Scope, ArgDot, IncludeDepth + 1);
+  Evaluation E =
+      evaluateAt(It->second, Scope, ArgDot, IncludeDepth + 1, Budget);
   return E.Resolved ? Value::str(E.Text) : Value::unknown();
 }
 
@@ -520,8 +528,8 @@ namespace {
 class TextEvaluator {
 public:
   TextEvaluator(const ChartScope &Scope, const Optional<std::string> &Dot,
-                unsigned IncludeDepth)
-      : Scope(Scope), Dot(Dot), IncludeDepth(IncludeDepth) {}
+                unsigned IncludeDepth, size_t &Budget)
+      : Scope(Scope), Dot(Dot), IncludeDepth(IncludeDepth), Budget(Budget) {}
 
   Evaluation run(StringRef Text);
 
@@ -531,6 +539,7 @@ private:
   const ChartScope &Scope;
   const Optional<std::string> &Dot;
   unsigned IncludeDepth;
+  size_t &Budget;
   Evaluation Out;
 };
 } // namespace
@@ -559,6 +568,10 @@ Evaluation TextEvaluator::run(StringRef Text) {
   bool TrimNext = false;
   size_t P = 0;
   while (P < Text.size()) {
+    if (Out.Text.size() > MaxPrinted) {
+      Out.Resolved = false;
+      break;
+    }
     size_t Open = Text.find("{{", P);
     StringRef Lit = Text.slice(P, Open);
     if (TrimNext)
@@ -574,7 +587,8 @@ Evaluation TextEvaluator::run(StringRef Text) {
     }
     StringRef Inner = Text.slice(Open + 2, End - 2);
     if (Inner.size() >= 2 && Inner[0] == '-' && isSpace(Inner[1])) {
-      Out.Text = StringRef(Out.Text).rtrim().str();
+      while (!Out.Text.empty() && isSpace(Out.Text.back()))
+        Out.Text.pop_back();
       Inner = Inner.drop_front();
     }
     TrimNext = Inner.size() >= 2 && Inner.back() == '-' &&
@@ -599,7 +613,7 @@ void TextEvaluator::action(StringRef Inner) {
                    Word == "block" || Word == "template" || Word == "break" ||
                    Word == "continue";
     if (!Control)
-      V = PipelineEvaluator(*Toks, Scope, Dot, IncludeDepth).run();
+      V = PipelineEvaluator(*Toks, Scope, Dot, IncludeDepth, Budget).run();
   }
   if (Optional<std::string> S = printed(V)) {
     Out.Text += *S;
@@ -611,13 +625,17 @@ void TextEvaluator::action(StringRef Inner) {
 
 static Evaluation evaluateAt(StringRef Text, const ChartScope &Scope,
                              const Optional<std::string> &Dot,
-                             unsigned IncludeDepth) {
-  return TextEvaluator(Scope, Dot, IncludeDepth).run(Text);
+                             unsigned IncludeDepth, size_t &Budget) {
+  if (Text.size() > Budget)
+    return {Text.str(), false};
+  Budget -= Text.size();
+  return TextEvaluator(Scope, Dot, IncludeDepth, Budget).run(Text);
 }
 
 Evaluation evaluateTemplateText(StringRef Text, const ChartScope &Scope,
                                 const Optional<std::string> &Dot) {
-  return evaluateAt(Text, Scope, Dot, 0);
+  size_t Budget = std::max(MaxTextBudget, Text.size());
+  return evaluateAt(Text, Scope, Dot, 0, Budget);
 }
 
 //===----------------------------------------------------------------------===//

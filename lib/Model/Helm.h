@@ -58,14 +58,17 @@ struct ChartScope {
   llvm::StringMap<llvm::StringRef> Defines;
 };
 
+/// The result of evaluating template text.
+struct Evaluation {
+  std::string Text;
+  bool Resolved = true; ///< every action resolved
+};
+
 /// Evaluates template text (literal text with `{{ }}` actions, such as an
 /// image scalar or a define body) with `.` at the field path Dot. Resolved
 /// actions are replaced by their value; the others are kept, normalized to
-/// `{{ pipeline }}`. Returns the text and whether every action resolved.
-struct Evaluation {
-  std::string Text;
-  bool Resolved = true;
-};
+/// `{{ pipeline }}`. Bounded: includes nest at most 8 deep and one evaluation
+/// reads and prints at most 64 KiB.
 Evaluation evaluateTemplateText(llvm::StringRef Text, const ChartScope &Scope,
                                 const llvm::Optional<std::string> &Dot);
 

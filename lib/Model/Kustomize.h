@@ -15,6 +15,7 @@
 #include "lib/Model/RepoModel.h"
 #include "lib/Model/Workload.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringSet.h"
 #include <deque>
 #include <string>

@@ -164,6 +164,9 @@ private:
 
 } // namespace
 
+/// Longer `with` field paths are not tracked (each action copies its dot).
+constexpr size_t MaxDotPath = 256;
+
 static bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r'; }
 static bool isSpace(char C) { return isBlank(C) || C == '\n'; }
 
@@ -178,7 +181,7 @@ StringRef firstWord(StringRef Pipeline) {
 static Optional<std::string> fieldPathFrom(const Optional<std::string> &Dot,
                                            StringRef Expr) {
   Expr = Expr.trim();
-  if (Expr.empty())
+  if (Expr.empty() || Expr.size() > MaxDotPath)
     return None;
   bool Valid = Expr.find_if([](char C) {
     return !(isAlnum(C) || C == '_' || C == '.' || C == '$');
@@ -193,6 +196,8 @@ static Optional<std::string> fieldPathFrom(const Optional<std::string> &Dot,
     return None;
   if (Expr == ".")
     return *Dot;
+  if (Dot->size() + Expr.size() > MaxDotPath)
+    return None;
   return *Dot + Expr.str();
 }
 
