@@ -334,6 +334,7 @@ static ScanResult runScan(const ScanOptions &Options) {
 
 /// Applies --baseline and --write-baseline to the result.
 static void applyBaseline(const CheckCommand &C, ScanResult &R) {
+  assignFingerprints(R.Diagnostics);
   if (!C.WriteBaseline.empty())
     if (Error E = writeBaseline(C.WriteBaseline, R.Diagnostics))
       throw usageError("'--write-baseline': " + toString(std::move(E)));
