@@ -12,6 +12,9 @@ namespace dockerfile {
 
 /// Stage chains longer than this are cut (FROM a, FROM b AS a loops).
 static constexpr unsigned MaxStageChain = 64;
+/// A WORKDIR or USER longer than this (PATH_MAX) is cut, so stages that
+/// inherit it stay cheap.
+static constexpr size_t MaxStateLength = 4096;
 
 const Flag *Instruction::flag(StringRef Name) const {
   for (const Flag &F : Flags)
@@ -389,7 +392,31 @@ void Parser::addStage(Instruction &I) {
   }
   if (const Flag *P = I.flag("platform"))
     S.Platform = P->Value;
+  if (const Stage *Base = D.findStage(S.Image)) {
+    S.Workdir = Base->Workdir;
+    S.User = Base->User;
+  }
   D.Stages.push_back(std::move(S));
+}
+
+/// Records the WORKDIR or USER of I in the current stage.
+static void trackStageState(const Instruction &I, Stage &S) {
+  StringRef Value =
+      StringRef(I.Args.text()).trim("\"'").take_front(MaxStateLength);
+  if (I.is("USER")) {
+    S.User = Value.str();
+    return;
+  }
+  if (!I.is("WORKDIR") || Value.empty())
+    return;
+  if (Value.startswith("/") || S.Workdir.empty()) {
+    S.Workdir = Value.str();
+    return;
+  }
+  if (!StringRef(S.Workdir).endswith("/"))
+    S.Workdir += '/';
+  S.Workdir += Value.str();
+  S.Workdir.resize(std::min(S.Workdir.size(), MaxStateLength));
 }
 
 size_t Parser::parseInstruction(size_t LineIdx) {
@@ -430,8 +457,10 @@ size_t Parser::parseInstruction(size_t LineIdx) {
     D.GlobalArgs.insert(D.GlobalArgs.end(), KVs.begin(), KVs.end());
   }
   I.Stage = static_cast<int>(D.Stages.size()) - 1;
-  if (!D.Stages.empty())
+  if (!D.Stages.empty()) {
+    trackStageState(I, D.Stages.back());
     D.Stages.back().Instructions.push_back(D.Instructions.size());
+  }
   D.Instructions.push_back(std::move(I));
   return Next;
 }

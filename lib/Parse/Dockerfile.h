@@ -74,6 +74,10 @@ struct Stage {
       Image; ///< the base as written (`python:3.12`, a stage, `${BASE}`)
   SourceRange ImageRange;
   std::string Platform;
+  /// The WORKDIR and USER in effect at the end of the stage (inherited from
+  /// a base stage; a relative WORKDIR is joined to the previous one).
+  std::string Workdir;
+  std::string User;
   unsigned From = 0;                  ///< index of the FROM instruction
   std::vector<unsigned> Instructions; ///< indices, FROM included
 

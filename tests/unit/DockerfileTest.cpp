@@ -53,6 +53,9 @@ TEST(DockerfileParser, InstructionsAndStages) {
   EXPECT_EQ(hostText(T, Copy.flag("from")->Range), "--from=build");
   EXPECT_EQ(Copy.Args.text(), "/app /app");
   EXPECT_EQ(D.Instructions[6].Stage, 1);
+  EXPECT_EQ(D.Stages[0].Workdir, "");
+  EXPECT_EQ(D.Stages[1].Workdir, "/app");
+  EXPECT_EQ(D.Stages[1].User, "app");
   EXPECT_EQ(D.Stages[1].Instructions.size(), 5u);
 }
 
@@ -218,6 +221,15 @@ TEST(DockerfileParser, EnvArgLabel) {
   ASSERT_EQ(Legacy.size(), 1u);
   EXPECT_EQ(Legacy[0].Key, "LEGACY");
   EXPECT_EQ(Legacy[0].Value, "some value");
+}
+
+TEST(DockerfileParser, WorkdirIsInheritedAndJoined) {
+  Dockerfile D = parse("FROM a AS base\nWORKDIR /srv\nUSER web\n"
+                       "FROM base\nWORKDIR app\nWORKDIR \"lib\"\n");
+  ASSERT_EQ(D.Stages.size(), 2u);
+  EXPECT_EQ(D.Stages[0].Workdir, "/srv");
+  EXPECT_EQ(D.Stages[1].Workdir, "/srv/app/lib");
+  EXPECT_EQ(D.Stages[1].User, "web");
 }
 
 TEST(DockerfileParser, UnresolvedBase) {
