@@ -18,7 +18,8 @@ _adminlint() {
 
     local commands="check rules explain init version"
     local check_opts="--format -o --output --config --select --ignore --fail-on
-        --baseline --write-baseline -j --jobs --no-ignore --max-file-size -q --quiet
+        --baseline --write-baseline -j --jobs --no-ignore --max-file-size
+        --max-nesting-depth --max-yaml-nodes --max-file-time -q --quiet
         --statistics --stdin-filename --sarif-category --color --show-suppressed
         --help --version"
 
@@ -38,7 +39,8 @@ _adminlint() {
         -o | --output | --config | --baseline | --write-baseline | --stdin-filename)
             COMPREPLY=($(compgen -f -- "$cur"))
             return ;;
-        -j | --jobs | --max-file-size | --sarif-category)
+        -j | --jobs | --max-file-size | --max-nesting-depth | --max-yaml-nodes | \
+            --max-file-time | --sarif-category)
             return ;;
         explain)
             COMPREPLY=($(compgen -W "$(_adminlint_rules)" -- "$cur"))
