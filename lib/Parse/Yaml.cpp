@@ -280,11 +280,12 @@ static uint32_t decodeEscape(StringRef T, uint32_t P, EmbeddedText &Out) {
     appendCodePoint(CP, P, Digits + 2, Out);
     return P + 2 + Digits;
   }
-  uint32_t Named = C == 'N'   ? 0x85
-                   : C == '_' ? 0xA0
-                   : C == 'L' ? 0x2028
-                   : C == 'P' ? 0x2029
-                              : 0;
+  // yaml-cpp decodes \N and \_ to the single bytes 0x85 and 0xA0.
+  if (C == 'N' || C == '_') {
+    Out.appendEscaped(C == 'N' ? '\x85' : '\xA0', P, 2);
+    return P + 2;
+  }
+  uint32_t Named = C == 'L' ? 0x2028 : C == 'P' ? 0x2029 : 0;
   if (Named) {
     appendCodePoint(Named, P, 2, Out);
     return P + 2;
@@ -457,6 +458,8 @@ static Decoded decodeBlock(StringRef T, uint32_t S, StringRef Value) {
       if (L.BreakLen)
         appendBreak(L, D.Text);
   D.End = Body.empty() ? HeaderEnd : Body.back().End;
+  if (!D.Text.empty())
+    D.End = std::max(D.End, D.Text.toHost(D.Text.size()));
   if (D.Text.empty() && !Value.empty())
     return D;
   D.Ok = D.Text.text() == Value;

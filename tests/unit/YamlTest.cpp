@@ -64,7 +64,7 @@ TEST(YamlTest, LiteralBlockScalarLinesMapToHost) {
   const Node *C = root(S)->get("cmd");
   EXPECT_EQ(C->value(), "echo one\n  two\n\nthree\n");
   EXPECT_EQ(C->style(), NodeStyle::Literal);
-  EXPECT_EQ(slice(T, C), "|\n  echo one\n    two\n\n  three");
+  EXPECT_EQ(slice(T, C), "|\n  echo one\n    two\n\n  three\n");
   size_t Three = C->value().find("three");
   EXPECT_EQ(C->text().toHost(Three), T.find("three"));
   EXPECT_EQ(hostOf(T, C, 9, 14), "  two");
@@ -191,6 +191,57 @@ TEST(YamlTest, HostileInputsDoNotThrow) {
   for (const char *T : {"\x00\x00\xFE\xFF", "a: \"x\n", "*x", "&a [*a]",
                         "? [\n", "- !<x", "a: |9\n b\n", "'", "\"\\"})
     Stream::parse(T);
+}
+
+} // namespace
+
+namespace {
+
+/// Every byte of each scalar maps to a distinct, increasing host offset, and
+/// the decoded text of plain scalars is found verbatim where it points.
+void expectExactScalars(const std::string &T) {
+  Stream S = Stream::parse(T);
+  ASSERT_TRUE(S.problems().empty()) << T;
+  std::vector<const Node *> Work;
+  for (const Document &D : S.documents())
+    Work.push_back(D.Root);
+  while (!Work.empty()) {
+    const Node *N = Work.back();
+    Work.pop_back();
+    for (const Node *I : N->items())
+      Work.push_back(I);
+    for (const MapEntry &E : N->entries()) {
+      Work.push_back(E.Key);
+      Work.push_back(E.Value);
+    }
+    if (!N->isScalar() || N->value().empty())
+      continue;
+    uint32_t Prev = 0;
+    for (uint32_t I = 0; I < N->value().size(); ++I) {
+      uint32_t H = N->text().toHost(I);
+      if (I > 0)
+        EXPECT_GE(H, Prev) << "scalar '" << N->value().str() << "' byte " << I;
+      Prev = H;
+    }
+    EXPECT_LE(N->text().toHost(N->value().size()), N->range().End)
+        << "scalar '" << N->value().str() << "' in " << T;
+    EXPECT_GE(N->text().toHost(0), N->range().Begin);
+  }
+}
+
+TEST(YamlTest, TrickyScalarsDecodeExactly) {
+  expectExactScalars("a: >\n  folded\n    more indented\n  back\n\n  para\n");
+  expectExactScalars("a: |2-\n    two extra\n  base\nb: x\n");
+  expectExactScalars("- |+\n  keep\n\n- >-\n  x\n  y\n");
+  expectExactScalars("a: \"line \\\n    joined\"\nb: 'x\n\n  y'\n");
+  expectExactScalars("[a b, 'c', \"d\", {e: f g}, ? h : i]\n");
+  expectExactScalars("a: !!str &x tagged\nb: *x\nc: !custom value\n");
+  expectExactScalars("key with spaces: value # comment\n\"q key\": 'v'\n");
+  expectExactScalars("a:\n- x: 1\n  y: two words\n- z\n");
+  expectExactScalars("a: \"\\x41\\u263A\\U0001F600\\N\\_\\e\"\n");
+  expectExactScalars("a:\tb\nc: d\t\n");
+  expectExactScalars("--- |\n  top level\n...\n--- plain\n");
+  expectExactScalars("a: http://x.example:80/p?q=1#frag\nb: a:b\n");
 }
 
 } // namespace
