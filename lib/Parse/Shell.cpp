@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Parse/Shell.h"
+#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -254,7 +255,9 @@ private:
   };
   /// A here-document whose body starts after the next newline.
   struct PendingDoc {
-    size_t Command; ///< index in Out.Commands, or SIZE_MAX to discard
+    /// Host offset of its command (commands are sorted by it and start at
+    /// distinct bytes), or none to discard the body.
+    Optional<uint32_t> Command;
     size_t Redirect;
     std::string Delimiter;
     bool StripTabs;
@@ -333,7 +336,8 @@ private:
   uint32_t scanNested(uint32_t P);
 
   // Here-documents.
-  void registerHereDocs(const std::vector<Redirect> &Rs, size_t Command);
+  void registerHereDocs(const std::vector<Redirect> &Rs,
+                        Optional<uint32_t> Command);
   void readHereDocs();
   void readHereDoc(const PendingDoc &D);
 
@@ -892,7 +896,8 @@ uint32_t Parser::scanBacktick(uint32_t P) {
 // Here-documents
 //===----------------------------------------------------------------------===//
 
-void Parser::registerHereDocs(const std::vector<Redirect> &Rs, size_t Command) {
+void Parser::registerHereDocs(const std::vector<Redirect> &Rs,
+                              Optional<uint32_t> Command) {
   for (size_t I = 0; I < Rs.size(); ++I) {
     if (!Rs[I].IsHereDoc)
       continue;
@@ -934,9 +939,14 @@ void Parser::readHereDoc(const PendingDoc &D) {
     Err.Range = D.Range;
     Out.Errors.push_back(std::move(Err));
   }
-  if (D.Command < Out.Commands.size() &&
-      D.Redirect < Out.Commands[D.Command].Redirects.size())
-    Out.Commands[D.Command].Redirects[D.Redirect].Body = std::move(Body);
+  if (!D.Command)
+    return;
+  auto It = partition_point(Out.Commands, [&](const Command &C) {
+    return C.Range.Begin < *D.Command;
+  });
+  if (It != Out.Commands.end() && It->Range.Begin == *D.Command &&
+      D.Redirect < It->Redirects.size())
+    It->Redirects[D.Redirect].Body = std::move(Body);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1184,11 +1194,8 @@ void Parser::pushCommand(Command C, uint32_t Begin, uint32_t End) {
   while (At > 0 && Out.Commands[At - 1].Range.Begin > C.Range.Begin)
     --At;
   Out.Commands.insert(Out.Commands.begin() + At, std::move(C));
-  for (PendingDoc &D : Pending)
-    if (D.Command != SIZE_MAX && D.Command >= At)
-      ++D.Command;
   LastCommand = At;
-  registerHereDocs(Out.Commands[At].Redirects, At);
+  registerHereDocs(Out.Commands[At].Redirects, Out.Commands[At].Range.Begin);
 }
 
 uint32_t Parser::parseRedirect(std::vector<Redirect> &Rs, const Token *Fd) {
@@ -1224,7 +1231,7 @@ void Parser::parseTrailingRedirects() {
       break;
     }
   }
-  registerHereDocs(Rs, SIZE_MAX);
+  registerHereDocs(Rs, None);
 }
 
 void Parser::parseArithCommand() {
