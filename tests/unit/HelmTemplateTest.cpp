@@ -170,3 +170,15 @@ TEST(HelmTemplate, ManyUnterminatedActionsStayLinear) {
   EXPECT_EQ(P.Errors.size(), 20000u);
   EXPECT_EQ(P.Yaml.size(), T.size());
 }
+
+TEST(HelmTemplate, DeepWithNestingStaysBounded) {
+  std::string T;
+  for (int I = 0; I < 50000; ++I)
+    T += "{{ with .a }}";
+  T += "x: {{ .b }}\n";
+  PreprocessedTemplate P = preprocessTemplate(T);
+  EXPECT_EQ(P.Errors.size(), 50000u);
+  ASSERT_FALSE(P.Actions.empty());
+  EXPECT_FALSE(P.Actions.back().Dot.hasValue());
+  ASSERT_TRUE(P.Actions.front().Dot.hasValue());
+}

@@ -100,6 +100,15 @@ TEST_F(HelmEval, UnresolvableStaysAnExpression) {
   EXPECT_FALSE(eval("{{ .Values.image.tag").Resolved);
 }
 
+TEST_F(HelmEval, IncludeBombIsBounded) {
+  std::string Body;
+  for (int I = 0; I < 50; ++I)
+    Body += "{{ include \"bomb\" . }}";
+  Scope.Defines["bomb"] = Body;
+  Evaluation E = eval("{{ include \"bomb\" . }}");
+  EXPECT_FALSE(E.Resolved);
+}
+
 TEST(HelmLayout, ChartDirOf) {
   EXPECT_EQ(*chartDirOf("templates/job.yaml"), "");
   EXPECT_EQ(*chartDirOf("deploy/charts/web/templates/job.yaml"),
