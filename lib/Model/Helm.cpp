@@ -1,11 +1,11 @@
 //===- Helm.cpp - Helm charts: values, metadata and image resolution ------===//
 //
 // The evaluator knows a small, safe subset of Go templates and Sprig: field
-// paths into .Values and .Chart, string literals, parentheses, pipelines, and
+// paths into .Values and .Chart, string literals, parentheses, pipelines,
 // default, quote, squote, printf, print, trim, trimPrefix, trimSuffix, lower,
-// upper, toString, required, coalesce and include. Anything else (.Release,
-// variables, control actions, other functions) is unknown, and an unknown
-// value is never guessed.
+// upper, toString, required, coalesce, include and the template action.
+// Anything else (.Release, variables, control actions, other functions) is
+// unknown, and an unknown value is never guessed.
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Model/Helm.h"
@@ -499,7 +499,7 @@ Value PipelineEvaluator::call(StringRef Fn, SmallVectorImpl<Value> &Args) {
       return S.str();
     });
   }
-  if (Fn == "include")
+  if (Fn == "include" || Fn == "template")
     return include(Args);
   return Value::unknown();
 }
@@ -610,8 +610,7 @@ void TextEvaluator::action(StringRef Inner) {
     StringRef Word = firstWord(Inner);
     bool Control = Word == "if" || Word == "else" || Word == "end" ||
                    Word == "range" || Word == "with" || Word == "define" ||
-                   Word == "block" || Word == "template" || Word == "break" ||
-                   Word == "continue";
+                   Word == "block" || Word == "break" || Word == "continue";
     if (!Control)
       V = PipelineEvaluator(*Toks, Scope, Dot, IncludeDepth, Budget).run();
   }

@@ -75,6 +75,8 @@ TEST_F(HelmEval, IncludeAndDot) {
   Evaluation E = eval("{{ include \"app.image\" . }}");
   EXPECT_TRUE(E.Resolved);
   EXPECT_EQ(E.Text, "ghcr.io/acme/app:1.4.2");
+  EXPECT_EQ(eval("{{ template \"app.image\" . }}").Text,
+            "ghcr.io/acme/app:1.4.2");
   E = eval("{{ .repository }}", std::string(".Values.image"));
   EXPECT_EQ(E.Text, "ghcr.io/acme/app");
   E = eval("{{ $.Values.image.tag }}", llvm::None);
