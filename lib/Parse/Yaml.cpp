@@ -552,7 +552,8 @@ bool DepthScanner::scanLine(uint32_t Begin, uint32_t End) {
   unsigned Indent = lineIndent(T, Begin);
   uint32_t P = Begin + Indent;
   bool Blank = skipBlanks(T, P) >= End || T[skipBlanks(T, P)] == '#';
-  if (BlockScalarIndent >= 0 && (Blank || (int)Indent > BlockScalarIndent))
+  if (BlockScalarIndent >= 0 &&
+      (Blank || static_cast<int>(Indent) > BlockScalarIndent))
     return false;
   BlockScalarIndent = -1;
   if (Blank)
@@ -585,7 +586,7 @@ bool DepthScanner::scanLine(uint32_t Begin, uint32_t End) {
     }
   }
   if (Flow == 0 && opensBlockScalar(T.slice(Begin, End)))
-    BlockScalarIndent = Indent;
+    BlockScalarIndent = static_cast<int>(Indent);
   return false;
 }
 
@@ -623,11 +624,9 @@ public:
       return Base;
     return std::min<uint64_t>(T.size(), uint64_t(Base) + M.pos);
   }
-  bool inDocument() const { return InDoc; }
   uint32_t lastEnd() const { return LastEnd; }
 
   void OnDocumentStart(const YAML::Mark &M) override {
-    InDoc = true;
     DocBegin = offset(M);
     Root = nullptr;
     Frames.clear();
@@ -664,7 +663,6 @@ public:
 
   /// Ends a document cut short by an error, keeping nothing of it.
   void abandonDocument() {
-    InDoc = false;
     Frames.clear();
     Root = nullptr;
   }
@@ -715,7 +713,6 @@ private:
   uint32_t DocBegin = 0;
   uint32_t LastEnd = 0;
   uint64_t Total = 0;
-  bool InDoc = false;
 };
 
 /// A scalar whose bytes could not be recomputed keeps yaml-cpp's value: a
