@@ -100,16 +100,21 @@ public:
   }
 
 private:
+  /// Reports S at Range; Value holds the literal value's host bytes, masked
+  /// in every output when it is a credential.
   void emit(const ConfigSetting &S, const SourceFileRef &File,
-            SourceRange Range, StringRef Who, Reporter &R) const {
+            SourceRange Range, SourceRange Value, StringRef Who,
+            Reporter &R) const {
     Diagnostic &D =
         report(R, File, Range,
                (Who + " sets its own config " + S.Shown +
                 (S.HasCredential ? " with a literal credential" : "") +
                 " instead of the release's")
                    .str());
-    if (S.HasCredential)
+    if (S.HasCredential) {
       D.Severity = Level::Error;
+      D.Secrets.push_back(Value);
+    }
     D.FingerprintKey = S.FingerprintKey;
   }
 
@@ -117,6 +122,7 @@ private:
                  const FileAnalysis &F, Reporter &R) const {
     StringRef Name, Value;
     Optional<ConfigSetting> S;
+    SourceRange ValueRange = W.Range;
     StringRef V = W.value();
     if (V.startswith("-")) {
       if (splitAssignment(V.ltrim('-'), Name, Value))
@@ -125,9 +131,10 @@ private:
         S = optionSetting(V, Next->value());
     } else if (splitAssignment(V, Name, Value)) {
       S = classifyConfig(Name, Value);
+      ValueRange = W.Text.toHost(Name.size() + 1, V.size());
     }
     if (S)
-      emit(*S, F.File, W.Range, "admin command", R);
+      emit(*S, F.File, W.Range, ValueRange, "admin command", R);
   }
 
   void checkCommand(const shell::Command &C, const FileAnalysis &F,
@@ -148,7 +155,7 @@ private:
                                       ? classifyConfigLiteral(L.Value)
                                       : classifyConfig(L.Name, L.Value);
       if (S)
-        emit(*S, F.File, L.Range, "admin script", R);
+        emit(*S, F.File, L.Range, L.Range, "admin script", R);
     }
   }
 
@@ -164,7 +171,8 @@ private:
                       Reporter &R) const {
     for (const CiVariable &V : Vars)
       if (Optional<ConfigSetting> S = classifyConfig(V.Name, V.Value))
-        emit(*S, F.File, V.ValueRange, "ci job running an admin command", R);
+        emit(*S, F.File, V.ValueRange, V.ValueRange,
+             "ci job running an admin command", R);
   }
 
   void checkPipeline(const FileAnalysis &F, Reporter &R) const {
@@ -188,7 +196,7 @@ private:
       return;
     for (const CxxEnvLiteral &E : M->Env)
       if (Optional<ConfigSetting> S = classifyConfig(E.Name, E.Value))
-        emit(*S, F.File, E.Range, E.Function + " in C/C++ code", R);
+        emit(*S, F.File, E.Range, E.Range, E.Function + " in C/C++ code", R);
   }
 };
 

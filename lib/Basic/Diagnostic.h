@@ -33,6 +33,9 @@ struct Diagnostic {
   /// to the whole sorted list (assignFingerprints in lib/Driver/Baseline.h)
   /// before any filtering; emitters compute it when it is empty.
   std::string Fingerprint;
+  /// Host bytes of literal secrets (ADM103 credentials): emitters print them
+  /// as *** wherever they show source text (snippets, source lines).
+  std::vector<SourceRange> Secrets;
   /// Set by the suppression filter: the justification of the comment that
   /// suppressed it (SARIF `suppressions`).
   bool Suppressed = false;

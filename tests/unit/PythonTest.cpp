@@ -1,5 +1,6 @@
 //===- PythonTest.cpp - The Python reader and frontend --------------------===//
 #include "lib/Parse/Python.h"
+#include "lib/Check/Check.h"
 #include "lib/Model/PythonScript.h"
 #include "gtest/gtest.h"
 
@@ -168,6 +169,28 @@ TEST(PythonTest, FrontendReportsSyntaxErrors) {
   ASSERT_EQ(A.Diags.size(), 1u);
   EXPECT_EQ(A.Diags[0].Rule, RuleId::ParseError);
   EXPECT_EQ(A.Diags[0].Message, "python: unterminated string literal");
+}
+
+TEST(PythonTest, CredentialsAreRedactedAndMarkedSecret) {
+  FileAnalysis A = analyze(
+      "fix_invoices.py",
+      "import psycopg2\n"
+      "conn = psycopg2.connect('postgresql://app:hunter2@db.example.com/x')\n"
+      "conn.cursor().execute('DELETE FROM invoices')\n");
+  CheckSettings Settings;
+  std::vector<Diagnostic> Out;
+  Reporter R(Out);
+  for (const auto &C : createChecks({RuleId::HardcodedAdminConfig}, Settings))
+    C->checkFile(A, R);
+  ASSERT_EQ(Out.size(), 1u);
+  EXPECT_EQ(Out[0].Severity, Level::Error);
+  EXPECT_EQ(Out[0].Message.find("hunter2"), std::string::npos);
+  EXPECT_NE(Out[0].Message.find("postgresql://app:***@db.example.com/x"),
+            std::string::npos);
+  EXPECT_EQ(Out[0].FingerprintKey.find("hunter2"), std::string::npos);
+  ASSERT_EQ(Out[0].Secrets.size(), 1u);
+  EXPECT_EQ(A.File->slice(Out[0].Secrets[0]),
+            "'postgresql://app:hunter2@db.example.com/x'");
 }
 
 } // namespace
