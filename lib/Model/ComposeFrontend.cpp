@@ -93,7 +93,9 @@ void analyzeCompose(FileAnalysis &A, const FrontendLimits &Limits) {
   auto F = std::make_shared<compose::File>();
   for (const yaml::Document &D : S.documents())
     compose::buildCompose(*D.Root, *F);
-  A.Ctx = compose::composeContext(A.File->path(), *F);
+  // A path the driver already classified as local or test keeps that.
+  if (A.Ctx == Context::Production)
+    A.Ctx = compose::composeContext(A.File->path(), *F);
   for (const compose::Service &Svc : F->Services)
     addService(Svc, A);
   A.Model = std::move(F);
