@@ -4,6 +4,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Path.h"
 
@@ -185,6 +186,17 @@ static bool sameImage(const ImageRef &A, const ImageRef &B) {
          A.Repository == B.Repository && A.Tag == B.Tag && A.Digest == B.Digest;
 }
 
+/// What a unit's workloads run, by place and image: overlays that leave a
+/// base as it is have the same signature and are compared only once.
+static std::string signature(const Unit &U) {
+  std::string Out;
+  for (const Workload &W : U.Workloads) {
+    Out += W.File ? W.File->path().str() : std::string();
+    Out += ":" + std::to_string(W.Range.Begin) + "=" + W.Image.Written + "\n";
+  }
+  return Out;
+}
+
 std::vector<const Workload *> releaseWorkloads(const RepoModel &M,
                                                std::deque<Workload> &Storage) {
   helm::HelmResolver Helm(M);
@@ -202,8 +214,9 @@ std::vector<const Workload *> releaseWorkloads(const RepoModel &M,
     Storage.back().Image = std::move(Image);
     Out.push_back(&Storage.back());
   }
+  StringSet<> Seen;
   for (Unit &U : K.Units) {
-    if (U.IsBase)
+    if (U.IsBase || !Seen.insert(signature(U)).second)
       continue;
     for (Workload &W : U.Workloads) {
       Storage.push_back(std::move(W));

@@ -86,8 +86,9 @@ KustomizeModel buildKustomizations(const RepoModel &M);
 /// chart templates resolved through values.yaml and Chart.yaml (see
 /// helm::HelmResolver), and the workloads of kustomize resources replaced by
 /// their copies in each overlay (a kustomization no other one includes) with
-/// its `images:` applied. Changed copies are stored in Storage, which must
-/// outlive the result.
+/// its `images:` applied; overlays that run the same images in the same places
+/// are kept once. Changed copies are stored in Storage, which must outlive the
+/// result.
 std::vector<const Workload *> releaseWorkloads(const RepoModel &M,
                                                std::deque<Workload> &Storage);
 

@@ -117,3 +117,23 @@ TEST(Kustomize, KustomizationMustBeAMap) {
   ASSERT_EQ(A->Diags.size(), 1u);
   EXPECT_EQ(A->Diags[0].Message, "kustomization is not a map");
 }
+
+TEST(Kustomize, OverlaysThatChangeNothingAreComparedOnce) {
+  RepoModel M;
+  add(M, analyze(FileKind::Yaml, "base/deploy.yaml",
+                 deployment("Deployment", "web", "ghcr.io/acme/app:1.0")));
+  add(M, analyze(FileKind::Kustomization, "base/kustomization.yaml",
+                 "resources:\n  - deploy.yaml\n"));
+  add(M, analyze(FileKind::Kustomization, "prod/kustomization.yaml",
+                 "resources:\n  - ../base\n"));
+  add(M, analyze(FileKind::Kustomization, "staging/kustomization.yaml",
+                 "resources:\n  - ../base\n"));
+  add(M, analyze(FileKind::Kustomization, "dev/kustomization.yaml",
+                 "resources:\n  - ../base\nimages:\n"
+                 "  - name: ghcr.io/acme/app\n    newTag: dev\n"));
+  std::deque<Workload> Storage;
+  auto Release = releaseWorkloads(M, Storage);
+  ASSERT_EQ(Release.size(), 2u);
+  EXPECT_EQ(Release[0]->ReleaseUnit, "prod");
+  EXPECT_EQ(Release[1]->ReleaseUnit, "dev");
+}
