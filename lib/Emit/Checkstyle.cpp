@@ -47,8 +47,8 @@ std::string escapeXmlAttribute(StringRef Text) {
   std::string Out;
   Out.reserve(Text.size());
   for (size_t I = 0; I < Text.size();) {
-    unsigned char C = Text[I];
-    if (C < 0x80) {
+    char C = Text[I];
+    if (static_cast<unsigned char>(C) < 0x80) {
       const char *Esc = asciiEscape(C);
       Out += Esc ? Esc : std::string(1, C);
       ++I;
