@@ -606,8 +606,10 @@ Optional<uint32_t> DepthScanner::scan() {
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// Thrown from an event callback to stop the parse at a tripped limit.
-struct LimitTripped {
+/// Thrown from an event callback to stop the parse: a tripped limit
+/// (ADM902), or a parser that stopped making progress (ADM900).
+struct StopParse {
+  RuleId Rule;
   uint32_t Offset;
   std::string Message;
 };
@@ -627,6 +629,12 @@ public:
   uint32_t lastEnd() const { return LastEnd; }
 
   void OnDocumentStart(const YAML::Mark &M) override {
+    // yaml-cpp 0.7 starts empty documents forever at a stray `,` without
+    // consuming it; a document never starts where the previous one did.
+    if (Started && offset(M) == DocBegin)
+      throw StopParse{RuleId::ParseError, DocBegin,
+                      "invalid YAML: unexpected character"};
+    Started = true;
     DocBegin = offset(M);
     Root = nullptr;
     Frames.clear();
@@ -698,9 +706,10 @@ private:
   void finishDocument();
   void checkSize(uint64_t Size, uint32_t At) const {
     if (Size > Opts.MaxNodes)
-      throw LimitTripped{At, "YAML alias expansion exceeds " +
-                                 std::to_string(Opts.MaxNodes) +
-                                 " nodes; raise it with --max-yaml-nodes"};
+      throw StopParse{RuleId::ScanLimit, At,
+                      "YAML alias expansion exceeds " +
+                          std::to_string(Opts.MaxNodes) +
+                          " nodes; raise it with --max-yaml-nodes"};
   }
 
   StringRef T;
@@ -711,6 +720,7 @@ private:
   SmallVector<Frame, 16> Frames;
   const Node *Root = nullptr;
   uint32_t DocBegin = 0;
+  bool Started = false;
   uint32_t LastEnd = 0;
   uint64_t Total = 0;
 };
@@ -909,10 +919,9 @@ Stream Stream::parse(StringRef Text, const YamlOptions &Opts) {
     B.abandonDocument();
     S.Problems.push_back({RuleId::ParseError, pointAt(Text, B.offset(E.mark)),
                           "invalid YAML: " + E.msg});
-  } catch (const LimitTripped &L) {
+  } catch (const StopParse &Stop) {
     B.abandonDocument();
-    S.Problems.push_back(
-        {RuleId::ScanLimit, pointAt(Text, L.Offset), L.Message});
+    S.Problems.push_back({Stop.Rule, pointAt(Text, Stop.Offset), Stop.Message});
   } catch (const std::exception &E) {
     B.abandonDocument();
     S.Problems.push_back({RuleId::ParseError, pointAt(Text, B.lastEnd()),

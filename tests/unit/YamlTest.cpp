@@ -172,6 +172,14 @@ TEST(YamlTest, BillionLaughsIsALimit) {
   EXPECT_EQ(S.problems()[0].Rule, RuleId::ScanLimit);
 }
 
+TEST(YamlTest, StrayFlowEntryIsAnErrorNotAHang) {
+  for (const char *T : {",", " ,x", "#c\n,", "a: 1\n---\n,\n"}) {
+    Stream S = Stream::parse(T);
+    ASSERT_EQ(S.problems().size(), 1u) << T;
+    EXPECT_EQ(S.problems()[0].Rule, RuleId::ParseError);
+  }
+}
+
 TEST(YamlTest, EmptyAndNullValues) {
   std::string T = "a:\nb: ~\nc: ''\n";
   Stream S = Stream::parse(T);
