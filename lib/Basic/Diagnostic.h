@@ -42,6 +42,12 @@ struct Diagnostic {
   std::string Justification;
 };
 
+/// The bytes R of File with each secret that overlaps R replaced by "***":
+/// what an emitter prints as the snippet or source line of a finding with
+/// Diagnostic::Secrets.
+std::string redactedSlice(const SourceFile &File, SourceRange R,
+                          const std::vector<SourceRange> &Secrets);
+
 /// Orders by (path, offset, code, message): output is the same for every -j.
 bool operator<(const Diagnostic &A, const Diagnostic &B);
 

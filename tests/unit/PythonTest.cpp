@@ -191,6 +191,10 @@ TEST(PythonTest, CredentialsAreRedactedAndMarkedSecret) {
   ASSERT_EQ(Out[0].Secrets.size(), 1u);
   EXPECT_EQ(A.File->slice(Out[0].Secrets[0]),
             "'postgresql://app:hunter2@db.example.com/x'");
+  uint32_t Line2 = A.File->lineStart(2);
+  SourceRange Line{Line2, Line2 + uint32_t(A.File->lineText(2).size())};
+  EXPECT_EQ(redactedSlice(*A.File, Line, Out[0].Secrets),
+            "conn = psycopg2.connect(***)");
 }
 
 } // namespace
