@@ -6,6 +6,7 @@
 #include "lib/Driver/Config.h"
 #include "lib/Driver/Suppression.h"
 #include "lib/Driver/Walk.h"
+#include "lib/Model/PythonScript.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
@@ -437,13 +438,52 @@ static bool worthReading(FileKind Kind) {
          frontendFor(Kind) != nullptr;
 }
 
+/// Whether the repository checks need a Python file: it tells the framework
+/// (manage.py, an app module, a Flask app), or it is a standalone script that
+/// bootstraps the app or runs shell code (ADM101, scripts a Dockerfile runs).
+/// Imported modules are most Python files and are dropped, so memory does not
+/// grow with the number of files.
+static bool pythonWorthKeeping(const FileAnalysis &A) {
+  const auto *M = A.model<PythonScriptModel>();
+  if (!M)
+    return false;
+  StringRef Name = sys::path::filename(A.File->path(), sys::path::Style::posix);
+  if (Name == "manage.py" || Name == "apps.py" || Name == "models.py" ||
+      M->DefinesFlaskApp || M->DefinesDjangoApp)
+    return true;
+  return M->Standalone && (!M->Bootstrap.empty() || !A.Shell.empty());
+}
+
 /// Whether the repository checks need a file's analysis: it has workloads or
 /// a typed model, it is a dependency manifest, or it is a shell script that
 /// a Dockerfile may name as its entrypoint.
 static bool worthKeeping(const FileAnalysis &A) {
+  if (A.Kind == FileKind::Python)
+    return pythonWorthKeeping(A);
   return !A.Workloads.empty() || A.Model ||
          A.Kind == FileKind::DependencyManifest ||
          A.Kind == FileKind::PackageJson || A.Kind == FileKind::ShellScript;
+}
+
+/// Whether parsing and checking a file took longer than --max-file-time; its
+/// findings and model are then dropped for one ADM902 note, so a pathological
+/// file costs one budget and leaves no partial results behind.
+static bool overTimeBudget(std::chrono::steady_clock::time_point Start,
+                           const FrontendLimits &Limits, StringRef RelPath,
+                           FileResult &R) {
+  auto Spent = std::chrono::duration_cast<std::chrono::microseconds>(
+                   std::chrono::steady_clock::now() - Start)
+                   .count();
+  if (Spent <= int64_t(Limits.MaxMillisecondsPerFile) * 1000)
+    return false;
+  R.Diags.clear();
+  skipFile(R, RelPath,
+           "file cut short: parsing and checking took " +
+               std::to_string(Spent / 1000) +
+               " ms, over the per-file time limit of " +
+               std::to_string(Limits.MaxMillisecondsPerFile) +
+               " ms; raise it with --max-file-time");
+  return true;
 }
 
 static bool looksBinary(StringRef Text) {
@@ -471,6 +511,7 @@ FileResult Scanner::analyse(const WalkEntry &Entry) const {
     return R;
   }
   R.Analysed = true;
+  auto Start = std::chrono::steady_clock::now();
   auto A = std::make_shared<FileAnalysis>();
   A->File = R.File =
       std::make_shared<SourceFile>(Entry.RelPath, std::move(Text));
@@ -491,6 +532,8 @@ FileResult Scanner::analyse(const WalkEntry &Entry) const {
                          "cannot parse the file: " + D.Message, false});
   if (reported(Entry.RelPath))
     runChecks(*A, R);
+  if (overTimeBudget(Start, Options.Limits, Entry.RelPath, R))
+    return R;
   R.Diags.insert(R.Diags.end(), A->Diags.begin(), A->Diags.end());
   A->Diags.clear();
   if (A->File->text().contains("adminlint ignore"))

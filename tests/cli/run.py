@@ -271,6 +271,20 @@ def limits_flags(t):
 
 
 @test
+def yaml_node_and_file_time_limits(t):
+    bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 6)]
+    t.write("k8s/bomb.yaml", "\n".join(bomb) + "\n")
+    r = t.run("--max-yaml-nodes", "1000", "--fail-on", "note", "-q")
+    expect_rc(r, 1)
+    expect("bomb.yaml" in r[1] and "--max-yaml-nodes" in r[1], r[1])
+    t.write("slow.sh", "#!/bin/sh\n" + "echo \"$(a b c)\" | x 'y' > z\n" * 20000)
+    r = t.run("--max-file-time", "1", "--fail-on", "note", "-q", "--", "slow.sh")
+    expect_rc(r, 1)
+    expect("slow.sh:1:1: note: " in r[1] and "--max-file-time" in r[1], r[1])
+
+
+@test
 def statistics_table(t):
     t.write("deploy.sh", SSH)
     r = t.run("--statistics", "-q")
