@@ -14,6 +14,9 @@ using dockerfile::Dockerfile;
 using dockerfile::Instruction;
 using dockerfile::Stage;
 
+/// Stage chains are followed at most this far (FROM a / FROM b AS a loops).
+static constexpr unsigned MaxStageChain = 64;
+
 /// Whether a stage name says it builds a test image (test, tests, ci, *-test).
 static bool isTestStageName(StringRef Name) {
   return Name == "test" || Name == "tests" || Name == "ci" ||
@@ -160,7 +163,7 @@ void DockerfileModeller::addUnit(const Instruction &I, shell::Script S) {
 const Instruction *DockerfileModeller::lastInChain(const Stage &S,
                                                    StringRef Keyword) const {
   const Stage *Cur = &S;
-  for (unsigned Depth = 0; Cur && Depth < 64; ++Depth) {
+  for (unsigned Depth = 0; Cur && Depth < MaxStageChain; ++Depth) {
     for (auto It = Cur->Instructions.rbegin(); It != Cur->Instructions.rend();
          ++It)
       if (D.Instructions[*It].is(Keyword))
