@@ -392,9 +392,10 @@ void Parser::addStage(Instruction &I) {
   }
   if (const Flag *P = I.flag("platform"))
     S.Platform = P->Value;
-  if (const Stage *Base = D.findStage(S.Image)) {
-    S.Workdir = Base->Workdir;
-    S.User = Base->User;
+  auto Base = D.StageIndex.find(StringRef(S.Image).lower());
+  if (Base != D.StageIndex.end() && Base->second < S.Index) {
+    S.Workdir = D.Stages[Base->second].Workdir;
+    S.User = D.Stages[Base->second].User;
   }
   D.Stages.push_back(std::move(S));
 }

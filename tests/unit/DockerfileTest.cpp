@@ -232,6 +232,14 @@ TEST(DockerfileParser, WorkdirIsInheritedAndJoined) {
   EXPECT_EQ(D.Stages[1].User, "web");
 }
 
+TEST(DockerfileParser, StageNamedLikeItsOwnBase) {
+  Dockerfile D = parse("FROM python:3.12 AS python:3.12\nWORKDIR /a\n");
+  ASSERT_EQ(D.Stages.size(), 1u);
+  EXPECT_EQ(D.baseStage(D.Stages[0]), nullptr);
+  EXPECT_EQ(D.resolvedBase(D.Stages[0]), "python:3.12");
+  EXPECT_EQ(D.Stages[0].Workdir, "/a");
+}
+
 TEST(DockerfileParser, UnresolvedBase) {
   Dockerfile D = parse("ARG IMG\nFROM $IMG\n");
   EXPECT_EQ(D.resolvedBase(D.Stages[0]), "");
