@@ -85,9 +85,19 @@ static bool runsInImage(ShellHost H) {
   }
 }
 
+/// Scripts made to run inside an image: `*entrypoint*` files and those under
+/// a `docker/` folder.
+static bool isImageScript(StringRef Path) {
+  StringRef Base = Path.substr(Path.rfind('/') + 1);
+  return Base.contains("entrypoint") || Path.startswith("docker/") ||
+         Path.contains("/docker/") || Path.startswith(".docker/");
+}
+
 void DeployPathAdminCheck::checkShell(const ShellUnit &U, const FileAnalysis &F,
                                       Reporter &R) const {
-  checkScript(U.Script, CdState(), runsInImage(U.Host), F, R, 8);
+  bool InImage = runsInImage(U.Host) || (U.Host == ShellHost::ShellFile &&
+                                         isImageScript(F.File->path()));
+  checkScript(U.Script, CdState(), InImage, F, R, 8);
 }
 
 void DeployPathAdminCheck::checkScript(const shell::Script &S, CdState State,
