@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TREE=$1
 RUNS=${2:-3}
-BIN=$PWD/build/tools/adminlint/adminlint
+BIN=${ADMINLINT_BIN:-$PWD/build/tools/adminlint/adminlint}
 WORK=${BENCH_DIR:-/tmp/adminlint-bench}
 [ -x bench/peers/node_modules/.bin/dclint ] || (cd bench/peers && npm ci --no-audit --no-fund >/dev/null)
 NODE_BIN=$PWD/bench/peers/node_modules/.bin

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of adminlint against the rg floor (and peers with --peers).
 #   bench/run.sh [--sizes "1000 10000 100000"] [--peers] [--runs N]
-# Prints a Markdown table for docs/performance.md. Needs: hyperfine, ripgrep, GNU time
+# Prints a Markdown table for docs/performance.md. ADMINLINT_BIN picks the binary
+# (default: build/, a Release build). Needs: hyperfine, ripgrep, GNU time
 # (apt-get install hyperfine ripgrep time); peers: shellcheck yamllint (Debian),
 # dclint dockerfilelint (npm, bench/peers/ installs them locally).
 set -euo pipefail
@@ -17,7 +18,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/run.sh [--sizes LIST] [--peers] [--runs N]" >&2; exit 2 ;;
   esac
 done
-BIN=$PWD/build/tools/adminlint/adminlint
+BIN=${ADMINLINT_BIN:-$PWD/build/tools/adminlint/adminlint}
 [ -x "$BIN" ] || { echo "build first: ./build.sh scan" >&2; exit 2; }
 WORK=${BENCH_DIR:-/tmp/adminlint-bench}
 mkdir -p "$WORK"
