@@ -7,6 +7,7 @@
 #include "lib/Driver/CxxFrontend.h"
 #include "lib/Driver/Suppression.h"
 #include "lib/Driver/Walk.h"
+#include "lib/Model/Kustomize.h"
 #include "lib/Model/PythonScript.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -650,6 +651,10 @@ void Scanner::checkRepository() {
            true});
     }
   }
+  // A cycle between kustomizations shows only across files: an ADM900 at the
+  // resource entry that closes it.
+  for (Diagnostic &D : kustomize::buildKustomizations(Model).Problems)
+    Result.Diagnostics.push_back(std::move(D));
 }
 
 void Scanner::applySuppressions() {
