@@ -45,6 +45,9 @@ struct ScanOptions {
   bool NoIgnore = false;
   /// `--max-file-size`: bigger files become ADM902 notes.
   uint64_t MaxFileSize = 2 * 1024 * 1024;
+  /// `--compile-commands`: compile_commands.json (or its directory) for the
+  /// C/C++ frontend; empty: the root's or build/'s, when there is one.
+  std::string CompileCommands;
   FrontendLimits Limits;
   /// `--show-suppressed`: emitters other than SARIF print suppressed findings.
   bool ShowSuppressed = false;
@@ -82,6 +85,7 @@ struct ScanStatistics {
   double WalkSeconds = 0;
   double AnalyseSeconds = 0; ///< read, parse and per-file checks (wall)
   double RepositorySeconds = 0;
+  double CxxSeconds = 0; ///< the adminlint-cxx child (wall)
   double TotalSeconds = 0;
 };
 

@@ -203,9 +203,10 @@ void printStatistics(const ScanResult &Result, raw_ostream &OS) {
                "%u workloads\n",
                S.FilesWalked, S.FilesAnalysed, S.FilesKept, S.FilesSkipped,
                S.Workloads)
-     << format("time: %.3fs walk, %.3fs files, %.3fs repository, %.3fs total\n",
-               S.WalkSeconds, S.AnalyseSeconds, S.RepositorySeconds,
-               S.TotalSeconds);
+     << format("time: %.3fs walk, %.3fs files, %.3fs C/C++ frontend, "
+               "%.3fs repository, %.3fs total\n",
+               S.WalkSeconds, S.AnalyseSeconds, S.CxxSeconds,
+               S.RepositorySeconds, S.TotalSeconds);
 }
 
 std::unique_ptr<Emitter> createTextEmitter(const EmitOptions &Options) {

@@ -81,6 +81,7 @@ Scan options:
   --write-baseline FILE  write the current findings to FILE
   -j, --jobs N           worker threads (default: all cores)
   --no-ignore            also scan files .gitignore/.ignore/.adminlintignore exclude
+  --compile-commands FILE  compile_commands.json for C/C++ (default: root or build/)
   --max-file-size BYTES  skip bigger files with an ADM902 note (default 2 MiB)
   --max-nesting-depth N  YAML and shell nesting limit (default 256)
   --max-yaml-nodes N     YAML nodes after alias expansion (default 1000000)
@@ -163,6 +164,8 @@ static std::vector<OptionSpec> checkOptions(CheckCommand &C) {
       {"jobs", 'j', true,
        [&](StringRef V) { S.Jobs = parseUnsigned("--jobs", V); }},
       {"no-ignore", 0, false, [&](StringRef) { S.NoIgnore = true; }},
+      {"compile-commands", 0, true,
+       [&](StringRef V) { S.CompileCommands = V.str(); }},
       {"max-file-size", 0, true,
        [&](StringRef V) { S.MaxFileSize = parseSize("--max-file-size", V); }},
       {"max-nesting-depth", 0, true,
