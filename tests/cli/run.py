@@ -436,6 +436,47 @@ def root_is_the_config_directory_without_git(t):
     expect_rc(t.run(cwd=t.path("app/ops")), 0)
 
 
+CXX_TOOL = os.path.join(os.path.dirname(BIN), "adminlint-cxx")
+CXX_MAIN = ("#include <stdlib.h>\nint main(void) {\n"
+            "  return system(\"ssh prod 'python manage.py migrate'\");\n}\n")
+
+
+def write_cxx_tree(t):
+    t.write("main.c", CXX_MAIN)
+    t.write("compile_commands.json", json.dumps([{
+        "directory": t.root, "file": "main.c",
+        "arguments": ["cc", "-c", "main.c"]}]))
+
+
+def cxx_command_string_is_checked(t):
+    write_cxx_tree(t)
+    r = t.run("check", "--color", "never", "--select", "ADM301")
+    expect_rc(r, 1)
+    lines = r[1].splitlines()
+    expect(lines[0].startswith("main.c:3:28: error: "), r[1])
+    expect(lines[0].endswith("[ADM301 ssh-admin-command]"), lines[0])
+    expect(lines[2] == " " * 27 + "^" + "~" * 23, repr(lines[2]))
+
+
+if os.access(CXX_TOOL, os.X_OK):
+    test(cxx_command_string_is_checked)
+
+
+@test
+def missing_cxx_tool_is_a_note_not_a_failure(t):
+    write_cxx_tree(t)
+    alone = t.path("bin/adminlint")
+    os.makedirs(os.path.dirname(alone))
+    shutil.copy(BIN, alone)
+    p = subprocess.run([alone, "check", "--format", "json"], cwd=t.root,
+                       capture_output=True, text=True, timeout=60,
+                       env={"PATH": "/nonexistent"})
+    expect_rc((p.returncode, p.stdout, p.stderr), 0)
+    notes = json.loads(p.stdout)["notifications"]
+    expect(any(n["level"] == "note" and "adminlint-cxx not found" in
+               n["message"] for n in notes), p.stdout)
+
+
 def main():
     failed = 0
     for fn in TESTS:
