@@ -46,6 +46,16 @@ static bool isDockerfileName(StringRef Name) {
          Name.endswith(".dockerfile") || Name.endswith(".Dockerfile");
 }
 
+/// GitLab CI files: `.gitlab-ci.yml`, `*.gitlab-ci.yml|yaml` (included
+/// pipelines) and `.gitlab/ci/*.yml|yaml` (the usual include directory).
+static bool isGitlabCiPath(StringRef RelPath, StringRef Name) {
+  if (Name.endswith(".gitlab-ci.yml") || Name.endswith(".gitlab-ci.yaml"))
+    return true;
+  return RelPath.startswith(".gitlab/ci/") &&
+         RelPath.size() == StringRef(".gitlab/ci/").size() + Name.size() &&
+         isYamlName(Name);
+}
+
 /// Kinds decided by the exact file name.
 static FileKind classifyName(StringRef Name) {
   return StringSwitch<FileKind>(Name)
@@ -83,6 +93,8 @@ FileKind classifyPath(StringRef RelPath, ChartPlace Place) {
   FileKind ByName = classifyName(Name);
   if (ByName != FileKind::Unknown)
     return ByName;
+  if (isGitlabCiPath(RelPath, Name))
+    return FileKind::GitlabCi;
   if (isWorkflowPath(RelPath))
     return FileKind::GithubWorkflow;
   if (isComposeName(Name))

@@ -87,3 +87,15 @@ TEST(Classify, Contexts) {
   EXPECT_EQ(classifyContext("tests/smoke/x.sh", "tests/smoke/x.sh", Overrides),
             Context::Production);
 }
+
+TEST(Classify, GitlabCiFiles) {
+  EXPECT_EQ(classifyPath(".gitlab-ci.yml"), FileKind::GitlabCi);
+  EXPECT_EQ(classifyPath("ci/deploy.gitlab-ci.yml"), FileKind::GitlabCi);
+  EXPECT_EQ(classifyPath("templates/jobs.gitlab-ci.yaml"), FileKind::GitlabCi);
+  EXPECT_EQ(classifyPath(".gitlab/ci/deploy.yml"), FileKind::GitlabCi);
+  EXPECT_EQ(classifyPath(".gitlab/ci/migrate.yaml"), FileKind::GitlabCi);
+  EXPECT_EQ(classifyPath(".gitlab/ci/sub/x.yml"), FileKind::Yaml);
+  EXPECT_EQ(classifyPath(".gitlab/ci/notes.md"), FileKind::Unknown);
+  EXPECT_EQ(classifyPath(".gitlab/issue_templates/bug.yml"), FileKind::Yaml);
+  EXPECT_EQ(classifyPath("gitlab-ci.yml"), FileKind::Yaml);
+}
