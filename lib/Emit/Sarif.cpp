@@ -133,19 +133,24 @@ static json artifactLocation(StringRef Path) {
   return {{"uri", sarifUri(Path)}, {"uriBaseId", SrcRoot}};
 }
 
-static json region(const SourceFile &File, SourceRange Range) {
+/// Secrets (host byte ranges of File) are printed as "***" in the snippet.
+static json region(const SourceFile &File, SourceRange Range,
+                   const std::vector<SourceRange> &Secrets) {
   LineColumn Begin = File.lineColumn(Range.Begin);
   LineColumn End = File.lineColumn(std::max(Range.Begin, Range.End));
   return {{"startLine", Begin.Line},
           {"startColumn", Begin.Utf16},
           {"endLine", End.Line},
           {"endColumn", End.Utf16},
-          {"snippet", textObject(truncateUtf8(File.slice(Range), MaxSnippet))}};
+          {"snippet", textObject(truncateUtf8(
+                          redactedSlice(File, Range, Secrets), MaxSnippet))}};
 }
 
-static json physicalLocation(const Location &L) {
+static json physicalLocation(const Location &L, const Diagnostic &D) {
+  static const std::vector<SourceRange> NoSecrets;
+  const auto &Secrets = L.File == D.Primary.File ? D.Secrets : NoSecrets;
   return {{"artifactLocation", artifactLocation(L.File->path())},
-          {"region", region(*L.File, L.Range)}};
+          {"region", region(*L.File, L.Range, Secrets)}};
 }
 
 static json relatedLocations(const Diagnostic &D) {
@@ -154,7 +159,7 @@ static json relatedLocations(const Diagnostic &D) {
     if (!L.File)
       continue;
     json Loc = {{"id", Out.size() + 1},
-                {"physicalLocation", physicalLocation(L)}};
+                {"physicalLocation", physicalLocation(L, D)}};
     if (!L.Message.empty())
       Loc["message"] = textObject(L.Message);
     Out.push_back(std::move(Loc));
@@ -170,7 +175,7 @@ static json resultObject(const Diagnostic &D, StringRef Fingerprint) {
               {"message", textObject(D.Message)}};
   if (D.Primary.File)
     Res["locations"] =
-        json::array({{{"physicalLocation", physicalLocation(D.Primary)}}});
+        json::array({{{"physicalLocation", physicalLocation(D.Primary, D)}}});
   json Related = relatedLocations(D);
   if (!Related.empty())
     Res["relatedLocations"] = std::move(Related);

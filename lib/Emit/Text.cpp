@@ -88,7 +88,8 @@ private:
   void emitOne(const Diagnostic &D, const ScanResult &Result, raw_ostream &OS);
   void location(const Location &L, const ScanResult &Result, Level Lvl,
                 StringRef Label, raw_ostream &OS);
-  void snippet(const Location &L, raw_ostream &OS);
+  void snippet(const Location &L, const std::vector<SourceRange> &Secrets,
+               raw_ostream &OS);
 
   EmitOptions Options;
   Palette Colors;
@@ -133,14 +134,29 @@ static std::string windowAround(StringRef Line, unsigned &Begin,
   return Shown;
 }
 
-void TextEmitter::snippet(const Location &L, raw_ostream &OS) {
+/// The 1-based byte column Column of a line starting at Start once the
+/// secrets before it are printed as "***".
+static unsigned redactedColumn(const SourceFile &File, uint32_t Start,
+                               unsigned Column,
+                               const std::vector<SourceRange> &Secrets) {
+  return redactedSlice(File, {Start, Start + Column - 1}, Secrets).size() + 1;
+}
+
+void TextEmitter::snippet(const Location &L,
+                          const std::vector<SourceRange> &Secrets,
+                          raw_ostream &OS) {
   if (!L.File || L.File->text().empty())
     return;
   LineColumn B = L.File->lineColumn(L.Range.Begin);
   LineColumn E = L.File->lineColumn(L.Range.End);
-  StringRef Line = L.File->lineText(B.Line);
+  StringRef RawLine = L.File->lineText(B.Line);
   unsigned Begin = B.Byte;
-  unsigned End = E.Line == B.Line ? E.Byte : Line.size() + 1;
+  unsigned End = E.Line == B.Line ? E.Byte : RawLine.size() + 1;
+  uint32_t Start = L.File->lineStart(B.Line);
+  std::string Line = redactedSlice(
+      *L.File, {Start, Start + static_cast<uint32_t>(RawLine.size())}, Secrets);
+  Begin = redactedColumn(*L.File, Start, Begin, Secrets);
+  End = redactedColumn(*L.File, Start, End, Secrets);
   std::string Shown = windowAround(Line, Begin, End);
   OS << expandTabs(Shown) << "\n"
      << Colors.green() << caretLine(Shown, Begin, End) << Colors.reset()
@@ -159,11 +175,12 @@ void TextEmitter::emitOne(const Diagnostic &D, const ScanResult &Result,
     OS << ")";
   }
   OS << Colors.reset() << "\n";
-  snippet(D.Primary, OS);
+  snippet(D.Primary, D.Secrets, OS);
+  const std::vector<SourceRange> NoSecrets;
   for (const Location &L : D.Related) {
     location(L, Result, Level::Note, "note", OS);
     OS << L.Message << "\n";
-    snippet(L, OS);
+    snippet(L, L.File == D.Primary.File ? D.Secrets : NoSecrets, OS);
   }
   for (const std::string &N : D.Notes)
     OS << Colors.level(Level::Note) << "note:" << Colors.reset() << " " << N

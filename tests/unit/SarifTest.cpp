@@ -156,3 +156,20 @@ TEST(Sarif, PassesValidateSarif) {
   EXPECT_EQ(std::system(Cmd.c_str()), 0) << Cmd;
   llvm::sys::fs::remove(Path);
 }
+
+TEST(Sarif, SnippetsHideLiteralSecrets) {
+  std::string Text = "#!/bin/sh\nPGPASSWORD=Zq9xPw7 psql -c 'select 1'\n";
+  uint32_t Secret = Text.find("Zq9xPw7");
+  auto F = std::make_shared<SourceFile>("ops/db.sh", Text);
+  Diagnostic D = makeDiag(RuleId::HardcodedAdminConfig, F,
+                          {10, uint32_t(Text.size() - 1)}, "sets a password");
+  D.Secrets.push_back({Secret, Secret + 7});
+  D.Related.push_back({F, {10, Secret + 7}, "set here"});
+  ScanResult R;
+  R.Diagnostics.push_back(D);
+  std::string Out = renderSarif(R, EmitOptions(), SarifResultCap);
+  EXPECT_EQ(Out.find("Zq9xPw7"), std::string::npos);
+  json Region = json::parse(Out)["runs"][0]["results"][0]["locations"][0]
+                                ["physicalLocation"]["region"];
+  EXPECT_EQ(Region["snippet"]["text"], "PGPASSWORD=*** psql -c 'select 1'");
+}

@@ -84,3 +84,29 @@ TEST(Text, LongLinesShowAWindow) {
   EXPECT_LT(Shown.size(), 200u);
   EXPECT_EQ(Shown.substr(Out.find('^', Caret) - Caret, 3), "ssh");
 }
+
+TEST(Text, SourceLinesHideLiteralSecrets) {
+  std::string Text = "#!/bin/sh\nPGPASSWORD=Zq9xPw7 psql -c 'select 1'\n";
+  uint32_t Secret = Text.find("Zq9xPw7");
+  uint32_t Psql = Text.find("psql");
+  auto F = std::make_shared<SourceFile>("db.sh", Text);
+  Diagnostic D;
+  D.Rule = RuleId::HardcodedAdminConfig;
+  D.Severity = Level::Warning;
+  D.Message = "sets a password";
+  D.Primary = {F, {Psql, Psql + 4}, ""};
+  D.Related.push_back({F, {Secret, Secret + 7}, "set here"});
+  D.Secrets.push_back({Secret, Secret + 7});
+  ScanResult R;
+  R.Diagnostics.push_back(D);
+  std::string Out = emitText(R);
+  EXPECT_EQ(Out.find("Zq9xPw7"), std::string::npos) << Out;
+  EXPECT_NE(Out.find("PGPASSWORD=*** psql -c 'select 1'\n"
+                     "               ^~~~\n"),
+            std::string::npos)
+      << Out;
+  EXPECT_NE(Out.find("PGPASSWORD=*** psql -c 'select 1'\n"
+                     "           ^~~\n"),
+            std::string::npos)
+      << Out;
+}
