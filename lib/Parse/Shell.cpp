@@ -366,6 +366,7 @@ private:
   void parseIf();
   void parseLoop();
   void parseFor();
+  void parseDoGroup(const Token &Kw);
   void parseCase();
   bool parseCasePattern();
   void parseFunctionKeyword();
@@ -1311,14 +1312,19 @@ void Parser::parseLoop() {
     Ctx.InCond = true;
     parseCompoundList();
     Ctx.InCond = OuterCond;
-    if (takeKeyword("do"))
-      parseCompoundList();
-    else
-      error("expected 'do' in '" + Kw.W.value() + "' loop", Kw.Begin, Kw.End);
-    if (!takeKeyword("done"))
-      error("'" + Kw.W.value() + "' without matching 'done'", Kw.Begin, Kw.End);
+    parseDoGroup(Kw);
   }
   parseTrailingRedirects();
+}
+
+/// The `do list done` body of the loop that keyword Kw opened.
+void Parser::parseDoGroup(const Token &Kw) {
+  if (takeKeyword("do"))
+    parseCompoundList();
+  else
+    error("expected 'do' in '" + Kw.W.value() + "' loop", Kw.Begin, Kw.End);
+  if (!takeKeyword("done"))
+    error("'" + Kw.W.value() + "' without matching 'done'", Kw.Begin, Kw.End);
 }
 
 void Parser::parseFor() {
@@ -1347,12 +1353,7 @@ void Parser::parseFor() {
     if (isOp(peek(), ";"))
       take();
     skipNewlines();
-    if (takeKeyword("do"))
-      parseCompoundList();
-    else
-      error("expected 'do' in '" + Kw.W.value() + "' loop", Kw.Begin, Kw.End);
-    if (!takeKeyword("done"))
-      error("'" + Kw.W.value() + "' without matching 'done'", Kw.Begin, Kw.End);
+    parseDoGroup(Kw);
   }
   parseTrailingRedirects();
 }
