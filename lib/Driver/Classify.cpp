@@ -135,11 +135,18 @@ FileKind classifyShebang(StringRef FirstLine) {
       .Default(FileKind::Unknown);
 }
 
-Context classifyContext(StringRef RelPath, StringRef ContextPath,
-                        ArrayRef<ContextOverride> Overrides) {
+Optional<Context> configuredContext(StringRef RelPath,
+                                    ArrayRef<ContextOverride> Overrides) {
   for (auto It = Overrides.rbegin(), E = Overrides.rend(); It != E; ++It)
     if (It->first.matchesPathOrParent(RelPath))
       return It->second;
+  return None;
+}
+
+Context classifyContext(StringRef RelPath, StringRef ContextPath,
+                        ArrayRef<ContextOverride> Overrides) {
+  if (Optional<Context> Configured = configuredContext(RelPath, Overrides))
+    return *Configured;
   SmallVector<StringRef, 8> Parts;
   ContextPath.split(Parts, '/', -1, false);
   if (!Parts.empty())

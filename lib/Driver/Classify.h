@@ -5,6 +5,7 @@
 #include "lib/Driver/Ignore.h"
 #include "lib/Model/FileAnalysis.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
 #include <utility>
 
@@ -30,6 +31,12 @@ FileKind classifyShebang(llvm::StringRef FirstLine);
 
 /// A config `contexts` entry: files matching Glob have context Ctx.
 using ContextOverride = std::pair<GlobPattern, Context>;
+
+/// The context the config's `contexts` gives a file (the last matching
+/// override), if any.
+llvm::Optional<Context>
+configuredContext(llvm::StringRef RelPath,
+                  llvm::ArrayRef<ContextOverride> Overrides);
 
 /// The context of a file: the last matching override, else Test for paths
 /// under test/, tests/, spec/, e2e/, Local for .devcontainer/ and examples/,

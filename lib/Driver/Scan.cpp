@@ -531,6 +531,11 @@ FileResult Scanner::analyse(const WalkEntry &Entry) const {
                          "internal error while parsing the file", true});
     }
   }
+  // The config's `contexts` has the last word over what a frontend inferred
+  // (a compose file named like a local one that the config declares production).
+  if (Optional<Context> Configured =
+          configuredContext(Entry.RelPath, Cfg.Contexts))
+    A->Ctx = *Configured;
   for (const Diagnostic &D : A->Diags)
     if (D.Rule == RuleId::ParseError)
       R.Notes.push_back({Level::Warning, Entry.RelPath,

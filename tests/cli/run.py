@@ -476,6 +476,17 @@ def missing_cxx_tool_is_a_note_not_a_failure(t):
     expect(any(n["level"] == "note" and "adminlint-cxx not found" in
                n["message"] for n in notes), p.stdout)
 
+@test
+def config_context_overrides_the_compose_file_name(t):
+    t.write("docker-compose.yml", "services:\n  web:\n    image: shop:1.2.3\n"
+            "    command: sh -c \"python manage.py migrate && gunicorn shop.wsgi\"\n")
+    rc, out, _ = t.run("check", "--select", "ADM502")
+    expect_rc((rc, out, _), 0)
+    t.write(".adminlint.yaml", "contexts:\n  production: [docker-compose.yml]\n")
+    rc, out, err = t.run("check", "--select", "ADM502")
+    expect_rc((rc, out, err), 1)
+    expect("docker-compose.yml:4:21: warning:" in out, "ADM502 at 4:21: " + out)
+
 
 def main():
     failed = 0
