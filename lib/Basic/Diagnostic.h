@@ -9,7 +9,8 @@
 
 namespace adminlint {
 
-/// A byte range in one file, with an optional message ("app image declared here").
+/// A byte range in one file, with an optional message ("app image declared
+/// here").
 struct Location {
   SourceFileRef File;
   SourceRange Range;
@@ -27,7 +28,8 @@ struct Diagnostic {
   std::vector<Location> Related;
   std::vector<std::string> Notes;
   /// Text that identifies the finding independent of its line (the normalized
-  /// command, the image); the baseline fingerprint hashes it with rule and path.
+  /// command, the image); the baseline fingerprint hashes it with rule and
+  /// path.
   std::string FingerprintKey;
   /// The `adminlint/v1` fingerprint with its occurrence suffix, assigned once
   /// to the whole sorted list (assignFingerprints in lib/Driver/Baseline.h)

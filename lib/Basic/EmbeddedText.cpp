@@ -15,9 +15,10 @@ EmbeddedText EmbeddedText::verbatim(StringRef Text, uint32_t HostBegin) {
 void EmbeddedText::appendVerbatim(StringRef Bytes, uint32_t HostBegin) {
   if (Bytes.empty())
     return;
-  bool Extends = !Segments.empty() && Segments.back().HostLen == 0 &&
-                 Segments.back().Host + (Text.size() - Segments.back().Decoded) ==
-                     HostBegin;
+  bool Extends =
+      !Segments.empty() && Segments.back().HostLen == 0 &&
+      Segments.back().Host + (Text.size() - Segments.back().Decoded) ==
+          HostBegin;
   if (!Extends)
     Segments.push_back({static_cast<uint32_t>(Text.size()), HostBegin, 0});
   Text.append(Bytes.begin(), Bytes.end());

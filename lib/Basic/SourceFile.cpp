@@ -15,7 +15,8 @@ SourceFile::SourceFile(std::string P, std::string T)
       LineStarts.push_back(I + 1);
 }
 
-/// Length of the UTF-8 sequence starting at Lead, or 0 if Lead cannot start one.
+/// Length of the UTF-8 sequence starting at Lead, or 0 if Lead cannot start
+/// one.
 static unsigned sequenceLength(unsigned char Lead) {
   if (Lead < 0x80)
     return 1;

@@ -15,14 +15,17 @@ struct SourceRange {
   uint32_t Begin = 0;
   uint32_t End = 0;
   bool empty() const { return Begin == End; }
-  bool contains(uint32_t Offset) const { return Begin <= Offset && Offset < End; }
+  bool contains(uint32_t Offset) const {
+    return Begin <= Offset && Offset < End;
+  }
   friend bool operator==(SourceRange A, SourceRange B) {
     return A.Begin == B.Begin && A.End == B.End;
   }
 };
 
 /// A 1-based line and column. Columns are counted in bytes (Byte), in
-/// Unicode code points (Char) and in UTF-16 code units (Utf16, SARIF's default).
+/// Unicode code points (Char) and in UTF-16 code units (Utf16, SARIF's
+/// default).
 struct LineColumn {
   uint32_t Line = 1;
   uint32_t Byte = 1;

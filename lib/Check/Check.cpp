@@ -37,8 +37,8 @@ createChecks(llvm::ArrayRef<RuleId> Rules, const CheckSettings &Settings) {
   std::vector<std::unique_ptr<Check>> Out;
   for ([[maybe_unused]] RuleId Id : Rules) {
 #define CHECK(Enum)                                                            \
-    if (Id == RuleId::Enum)                                                    \
-      Out.push_back(create##Enum##Check(Settings));
+  if (Id == RuleId::Enum)                                                      \
+    Out.push_back(create##Enum##Check(Settings));
 #include "checks/Checks.def"
   }
   return Out;

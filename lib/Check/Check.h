@@ -1,4 +1,5 @@
-//===- Check.h - The base of every rule's check ------------------*- C++ -*-===//
+//===- Check.h - The base of every rule's check ------------------*- C++
+//-*-===//
 #ifndef ADMINLINT_CHECK_CHECK_H
 #define ADMINLINT_CHECK_CHECK_H
 
@@ -41,7 +42,8 @@ private:
 /// and checkRepository once, after every file was analysed.
 class Check {
 public:
-  Check(RuleId Id, const CheckSettings &Settings) : Id(Id), Settings(Settings) {}
+  Check(RuleId Id, const CheckSettings &Settings)
+      : Id(Id), Settings(Settings) {}
   virtual ~Check() = default;
 
   RuleId rule() const { return Id; }
@@ -65,8 +67,8 @@ protected:
 
 /// Creates the checks for the given rules (all rules that have a check class
 /// in checks/Checks.def).
-std::vector<std::unique_ptr<Check>>
-createChecks(llvm::ArrayRef<RuleId> Rules, const CheckSettings &Settings);
+std::vector<std::unique_ptr<Check>> createChecks(llvm::ArrayRef<RuleId> Rules,
+                                                 const CheckSettings &Settings);
 
 /// Whether a rule has a check class (ADM900-ADM902 are the driver's own).
 bool hasCheck(RuleId Id);

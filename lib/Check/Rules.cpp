@@ -63,9 +63,10 @@ StringRef suggestRule(StringRef Typo) {
   unsigned BestDistance = 4;
   for (const RuleInfo &R : Catalog)
     for (StringRef Candidate : {R.Code, R.Name}) {
-      unsigned D = Typo.lower() == Candidate.lower()
-                       ? 0
-                       : StringRef(Typo.lower()).edit_distance(Candidate.lower());
+      unsigned D =
+          Typo.lower() == Candidate.lower()
+              ? 0
+              : StringRef(Typo.lower()).edit_distance(Candidate.lower());
       if (D < BestDistance) {
         BestDistance = D;
         Best = Candidate;

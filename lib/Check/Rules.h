@@ -1,4 +1,5 @@
-//===- Rules.h - Rule identifiers and catalog lookup -------------*- C++ -*-===//
+//===- Rules.h - Rule identifiers and catalog lookup -------------*- C++
+//-*-===//
 #ifndef ADMINLINT_CHECK_RULES_H
 #define ADMINLINT_CHECK_RULES_H
 

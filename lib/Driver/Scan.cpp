@@ -532,7 +532,8 @@ FileResult Scanner::analyse(const WalkEntry &Entry) const {
     }
   }
   // The config's `contexts` has the last word over what a frontend inferred
-  // (a compose file named like a local one that the config declares production).
+  // (a compose file named like a local one that the config declares
+  // production).
   if (Optional<Context> Configured =
           configuredContext(Entry.RelPath, Cfg.Contexts))
     A->Ctx = *Configured;

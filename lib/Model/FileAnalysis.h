@@ -1,4 +1,5 @@
-//===- FileAnalysis.h - What one scanned file yields -------------*- C++ -*-===//
+//===- FileAnalysis.h - What one scanned file yields -------------*- C++
+//-*-===//
 #ifndef ADMINLINT_MODEL_FILEANALYSIS_H
 #define ADMINLINT_MODEL_FILEANALYSIS_H
 
@@ -21,18 +22,18 @@ enum class FileKind {
   Makefile,
   Python,
   Cxx,
-  Yaml,            ///< any other YAML: Kubernetes manifests are found by content
-  Compose,         ///< docker-compose.yml, compose.yaml, *compose*.yml
-  HelmChart,       ///< Chart.yaml
-  HelmValues,      ///< values*.yaml beside a Chart.yaml
-  HelmTemplate,    ///< templates/*.yaml|tpl of a chart
-  Kustomization,   ///< kustomization.yaml
-  GithubWorkflow,  ///< .github/workflows/*.yml, action.yml
-  GitlabCi,        ///< .gitlab-ci.yml and its local includes
-  AppJson,         ///< Heroku app.json
-  PackageJson,     ///< package.json
+  Yaml,           ///< any other YAML: Kubernetes manifests are found by content
+  Compose,        ///< docker-compose.yml, compose.yaml, *compose*.yml
+  HelmChart,      ///< Chart.yaml
+  HelmValues,     ///< values*.yaml beside a Chart.yaml
+  HelmTemplate,   ///< templates/*.yaml|tpl of a chart
+  Kustomization,  ///< kustomization.yaml
+  GithubWorkflow, ///< .github/workflows/*.yml, action.yml
+  GitlabCi,       ///< .gitlab-ci.yml and its local includes
+  AppJson,        ///< Heroku app.json
+  PackageJson,    ///< package.json
   DependencyManifest, ///< requirements*.txt, Gemfile, pyproject.toml, ...
-  CompileCommands, ///< compile_commands.json
+  CompileCommands,    ///< compile_commands.json
 };
 
 llvm::StringRef fileKindName(FileKind K);
@@ -63,7 +64,8 @@ struct ShellUnit {
   /// The host's name for it: Procfile process type, Dockerfile stage name,
   /// Make target, CI job id, workload "Kind/name/container".
   std::string Label;
-  bool LongRunning = false; ///< starts a long-running process (web, CMD of the final stage, Deployment)
+  bool LongRunning = false; ///< starts a long-running process (web, CMD of the
+                            ///< final stage, Deployment)
   bool OneOff = false;      ///< a one-off process (release:, Job, hook)
   bool FinalStage = false;  ///< Dockerfile: in the last stage
   bool TestStage = false;   ///< Dockerfile: in a stage named test/tests/ci

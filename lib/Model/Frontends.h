@@ -9,8 +9,8 @@ namespace adminlint {
 /// Safety limits a frontend honours; a trip is an ADM902 note on the file
 /// that names the flag raising it.
 struct FrontendLimits {
-  unsigned MaxNestingDepth = 256;      ///< --max-nesting-depth (YAML, shell)
-  unsigned MaxYamlNodes = 1000000;     ///< --max-yaml-nodes (after alias expansion)
+  unsigned MaxNestingDepth = 256;  ///< --max-nesting-depth (YAML, shell)
+  unsigned MaxYamlNodes = 1000000; ///< --max-yaml-nodes (after alias expansion)
   unsigned MaxMillisecondsPerFile = 5000; ///< --max-file-time
 };
 

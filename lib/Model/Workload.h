@@ -11,11 +11,12 @@ namespace adminlint {
 
 /// An image reference as written and, where it resolved, its parts.
 struct ImageRef {
-  std::string Written;    ///< as in the source ("{{ .Values.image.repository }}:{{ .Values.image.tag }}")
+  std::string Written; ///< as in the source ("{{ .Values.image.repository }}:{{
+                       ///< .Values.image.tag }}")
   std::string Repository; ///< registry/name, empty if unresolved
   std::string Tag;
   std::string Digest;
-  bool Resolved = false;  ///< false: compare Written as an expression
+  bool Resolved = false; ///< false: compare Written as an expression
   SourceFileRef File;
   SourceRange Range;
 };
@@ -35,10 +36,12 @@ enum class WorkloadLifetime { LongRunning, OneOff, Scheduled };
 /// Something that runs a process from an image or a checkout (RULES.md: the
 /// model every rule shares).
 struct Workload {
-  std::string Origin;   ///< "Deployment", "Job", "compose", "Procfile", "Dockerfile", "docker run", ...
-  std::string Name;     ///< resource/service/process name
-  std::string Container; ///< container name within the resource, if any
-  std::string ReleaseUnit; ///< chart dir, kustomization dir, compose file, manifest dir, or ""
+  std::string Origin;      ///< "Deployment", "Job", "compose", "Procfile",
+                           ///< "Dockerfile", "docker run", ...
+  std::string Name;        ///< resource/service/process name
+  std::string Container;   ///< container name within the resource, if any
+  std::string ReleaseUnit; ///< chart dir, kustomization dir, compose file,
+                           ///< manifest dir, or ""
   WorkloadLifetime Lifetime = WorkloadLifetime::LongRunning;
   bool InitContainer = false;
   ImageRef Image;

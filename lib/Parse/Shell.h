@@ -16,7 +16,7 @@ namespace shell {
 /// `sh -c "..."`, an ssh remote command) still has exact host positions.
 struct Word {
   EmbeddedText Text;
-  SourceRange Range; ///< host bytes of the whole word, quotes included
+  SourceRange Range;         ///< host bytes of the whole word, quotes included
   bool Quoted = false;       ///< some part was quoted
   bool HasExpansion = false; ///< contains an unquoted or double-quoted $ or `
   llvm::StringRef value() const { return Text.text(); }
@@ -31,7 +31,8 @@ struct Redirect {
   Word Target;    ///< file, here-string or here-document delimiter
   EmbeddedText Body;
   bool IsHereDoc = false;
-  bool HereDocQuoted = false; ///< delimiter was quoted: the body is not expanded
+  bool HereDocQuoted =
+      false; ///< delimiter was quoted: the body is not expanded
 };
 
 /// A simple command: leading assignments, its words, its redirections.
@@ -47,7 +48,9 @@ struct Command {
   bool InSubstitution = false; ///< inside $(...) or `...`
   bool InCondition = false;    ///< in the condition of if/while/until
   std::string Function;        ///< name of the enclosing function, if any
-  bool isExport() const { return !Words.empty() && Words[0].value() == "export"; }
+  bool isExport() const {
+    return !Words.empty() && Words[0].value() == "export";
+  }
   llvm::StringRef name() const {
     return Words.empty() ? llvm::StringRef() : Words[0].value();
   }
@@ -73,8 +76,10 @@ struct Script {
 };
 
 struct ParseOptions {
-  unsigned MaxDepth = 100;  ///< nesting deeper than this is an error, not a stack overflow
-  bool ExpressionsOpaque = false; ///< treat ${{ ... }} (GitHub) as part of a word
+  unsigned MaxDepth =
+      100; ///< nesting deeper than this is an error, not a stack overflow
+  bool ExpressionsOpaque =
+      false; ///< treat ${{ ... }} (GitHub) as part of a word
 };
 
 /// Parses shell code. Never throws; never recurses deeper than MaxDepth.

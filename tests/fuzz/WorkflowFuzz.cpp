@@ -47,8 +47,7 @@ static void check(const FileAnalysis &A, size_t Size) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   std::string Text(reinterpret_cast<const char *>(Data), Size);
   FileAnalysis Github;
-  Github.File =
-      std::make_shared<SourceFile>(".github/workflows/ci.yml", Text);
+  Github.File = std::make_shared<SourceFile>(".github/workflows/ci.yml", Text);
   Github.Kind = FileKind::GithubWorkflow;
   analyzeGithubWorkflow(Github, FrontendLimits());
   check(Github, Size);

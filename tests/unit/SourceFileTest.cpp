@@ -1,5 +1,5 @@
-#include "lib/Basic/EmbeddedText.h"
 #include "lib/Basic/SourceFile.h"
+#include "lib/Basic/EmbeddedText.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
