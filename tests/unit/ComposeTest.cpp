@@ -1,6 +1,7 @@
 //===- ComposeTest.cpp - docker-compose services and contexts -------------===//
 #include "lib/Model/Compose.h"
 #include "lib/Model/Frontends.h"
+#include "tests/unit/FrontendTestSupport.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
@@ -8,11 +9,7 @@ using namespace adminlint;
 namespace {
 
 FileAnalysis analyze(const std::string &Path, const std::string &Text) {
-  FileAnalysis A;
-  A.File = std::make_shared<SourceFile>(Path, Text);
-  A.Kind = FileKind::Compose;
-  frontendFor(FileKind::Compose)(A, FrontendLimits());
-  return A;
+  return analyzeAs(FileKind::Compose, Path, Text);
 }
 
 const char *Compose = R"(version: "9.9"

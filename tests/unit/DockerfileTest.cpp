@@ -1,25 +1,13 @@
 //===- DockerfileTest.cpp - Dockerfile parser and frontend tests ----------===//
 #include "lib/Parse/Dockerfile.h"
 #include "lib/Model/Frontends.h"
+#include "tests/unit/FrontendTestSupport.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
 using namespace adminlint::dockerfile;
 
 namespace {
-
-std::string hostText(llvm::StringRef Text, SourceRange R) {
-  return Text.slice(R.Begin, R.End).str();
-}
-
-/// The host bytes of the decoded occurrence of Needle in E.
-std::string hostOf(llvm::StringRef Text, const EmbeddedText &E,
-                   llvm::StringRef Needle) {
-  size_t At = llvm::StringRef(E.text()).find(Needle);
-  if (At == llvm::StringRef::npos)
-    return "<not found>";
-  return hostText(Text, E.toHost(At, At + Needle.size()));
-}
 
 TEST(DockerfileParser, InstructionsAndStages) {
   std::string T = "FROM --platform=linux/amd64 python:3.12 AS Build\n"
@@ -282,11 +270,7 @@ TEST(DockerfileParser, StageCycleIsBounded) {
 }
 
 FileAnalysis analyze(std::string Text) {
-  FileAnalysis A;
-  A.File = std::make_shared<SourceFile>("Dockerfile", std::move(Text));
-  A.Kind = FileKind::Dockerfile;
-  frontendFor(FileKind::Dockerfile)(A, FrontendLimits());
-  return A;
+  return analyzeAs(FileKind::Dockerfile, "Dockerfile", std::move(Text));
 }
 
 TEST(DockerfileFrontend, UnitsAndWorkload) {

@@ -1,5 +1,6 @@
 //===- GithubWorkflowTest.cpp - The GitHub Actions frontend ---------------===//
 #include "lib/Model/GithubWorkflow.h"
+#include "tests/unit/FrontendTestSupport.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
@@ -7,12 +8,8 @@ using namespace adminlint;
 namespace {
 
 FileAnalysis analyze(std::string Text) {
-  FileAnalysis A;
-  A.File = std::make_shared<SourceFile>(".github/workflows/deploy.yml",
-                                        std::move(Text));
-  A.Kind = FileKind::GithubWorkflow;
-  analyzeGithubWorkflow(A, FrontendLimits());
-  return A;
+  return analyzeAs(FileKind::GithubWorkflow, ".github/workflows/deploy.yml",
+                   std::move(Text));
 }
 
 llvm::StringRef slice(const FileAnalysis &A, SourceRange R) {

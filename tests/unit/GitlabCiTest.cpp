@@ -1,5 +1,6 @@
 //===- GitlabCiTest.cpp - The GitLab CI frontend --------------------------===//
 #include "lib/Model/GitlabCi.h"
+#include "tests/unit/FrontendTestSupport.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
@@ -7,11 +8,7 @@ using namespace adminlint;
 namespace {
 
 FileAnalysis analyze(std::string Text) {
-  FileAnalysis A;
-  A.File = std::make_shared<SourceFile>(".gitlab-ci.yml", std::move(Text));
-  A.Kind = FileKind::GitlabCi;
-  analyzeGitlabCi(A, FrontendLimits());
-  return A;
+  return analyzeAs(FileKind::GitlabCi, ".gitlab-ci.yml", std::move(Text));
 }
 
 const char *const Pipeline = R"(stages: [test, deploy]

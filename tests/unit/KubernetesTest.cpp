@@ -1,6 +1,7 @@
 //===- KubernetesTest.cpp - Kubernetes objects and their workloads --------===//
 #include "lib/Model/Kubernetes.h"
 #include "lib/Model/Frontends.h"
+#include "tests/unit/FrontendTestSupport.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
@@ -8,11 +9,7 @@ using namespace adminlint;
 namespace {
 
 FileAnalysis analyze(const std::string &Path, const std::string &Text) {
-  FileAnalysis A;
-  A.File = std::make_shared<SourceFile>(Path, Text);
-  A.Kind = FileKind::Yaml;
-  frontendFor(FileKind::Yaml)(A, FrontendLimits());
-  return A;
+  return analyzeAs(FileKind::Yaml, Path, Text);
 }
 
 std::string at(const FileAnalysis &A, SourceRange R) {

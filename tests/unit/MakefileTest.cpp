@@ -1,25 +1,13 @@
 //===- MakefileTest.cpp - Makefile parser and frontend tests --------------===//
 #include "lib/Parse/Makefile.h"
 #include "lib/Model/Frontends.h"
+#include "tests/unit/FrontendTestSupport.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
 using namespace adminlint::makefile;
 
 namespace {
-
-std::string hostText(llvm::StringRef Text, SourceRange R) {
-  return Text.slice(R.Begin, R.End).str();
-}
-
-/// The host bytes of the decoded occurrence of Needle in E.
-std::string hostOf(llvm::StringRef Text, const EmbeddedText &E,
-                   llvm::StringRef Needle) {
-  size_t At = llvm::StringRef(E.text()).find(Needle);
-  if (At == llvm::StringRef::npos)
-    return "<not found>";
-  return hostText(Text, E.toHost(At, At + Needle.size()));
-}
 
 TEST(MakefileParser, RulesAndRecipes) {
   std::string T = "PYTHON := python3\n"

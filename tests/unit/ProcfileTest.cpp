@@ -1,16 +1,13 @@
 //===- ProcfileTest.cpp - Procfile parser and frontend tests --------------===//
 #include "lib/Parse/Procfile.h"
 #include "lib/Model/Frontends.h"
+#include "tests/unit/FrontendTestSupport.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
 using namespace adminlint::procfile;
 
 namespace {
-
-std::string hostText(llvm::StringRef Text, SourceRange R) {
-  return Text.slice(R.Begin, R.End).str();
-}
 
 TEST(ProcfileParser, ProcessesCommentsAndBlankLines) {
   std::string T = "# processes\n"

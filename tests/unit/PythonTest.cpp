@@ -2,6 +2,7 @@
 #include "lib/Parse/Python.h"
 #include "lib/Check/Check.h"
 #include "lib/Model/PythonScript.h"
+#include "tests/unit/FrontendTestSupport.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
@@ -18,11 +19,7 @@ const python::Call *findCall(const python::Script &S, llvm::StringRef Callee) {
 }
 
 FileAnalysis analyze(std::string Path, std::string Text) {
-  FileAnalysis A;
-  A.File = std::make_shared<SourceFile>(std::move(Path), std::move(Text));
-  A.Kind = FileKind::Python;
-  analyzePython(A, FrontendLimits());
-  return A;
+  return analyzeAs(FileKind::Python, std::move(Path), std::move(Text));
 }
 
 TEST(PythonTest, DecodesEscapesAndMapsThemToHostBytes) {
