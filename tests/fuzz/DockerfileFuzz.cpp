@@ -7,25 +7,13 @@
 //===----------------------------------------------------------------------===//
 #include "lib/Model/Frontends.h"
 #include "lib/Parse/Dockerfile.h"
+#include "tests/fuzz/FuzzSupport.h"
 #include <cstdint>
 #include <cstdlib>
 
 using namespace adminlint;
+using namespace adminlint::fuzz;
 using namespace adminlint::dockerfile;
-
-static void require(bool Condition) {
-  if (!Condition)
-    abort();
-}
-
-static void checkRange(SourceRange R, size_t Size) {
-  require(R.Begin <= R.End && R.End <= Size);
-}
-
-static void checkText(const EmbeddedText &T, size_t Size) {
-  if (!T.empty())
-    checkRange(T.toHost(0, T.size()), Size);
-}
 
 static void checkInstruction(const Instruction &I, char Escape, size_t Size) {
   checkRange(I.Range, Size);
@@ -64,29 +52,12 @@ static void checkModel(const Dockerfile &D, size_t Size) {
   }
 }
 
-static void checkAnalysis(const FileAnalysis &A, size_t Size) {
-  for (const Diagnostic &D : A.Diags)
-    checkRange(D.Primary.Range, Size);
-  for (const ShellUnit &U : A.Shell)
-    for (const shell::Command &C : U.Script.Commands) {
-      checkRange(C.Range, Size);
-      for (const shell::Word &W : C.Words)
-        checkRange(W.Range, Size);
-    }
-  for (const Workload &W : A.Workloads) {
-    checkRange(W.Range, Size);
-    checkRange(W.Image.Range, Size);
-  }
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  std::string Text(reinterpret_cast<const char *>(Data), Size);
-  FileAnalysis A;
-  A.File = std::make_shared<SourceFile>("Dockerfile", Text);
-  A.Kind = FileKind::Dockerfile;
-  frontendFor(FileKind::Dockerfile)(A, FrontendLimits());
+  FileAnalysis A = analyzeAs(FileKind::Dockerfile, "Dockerfile", Data, Size);
   require(A.model<Dockerfile>() != nullptr);
   checkModel(*A.model<Dockerfile>(), Size);
   checkAnalysis(A, Size);
+  for (const Workload &W : A.Workloads)
+    checkRange(W.Image.Range, Size);
   return 0;
 }

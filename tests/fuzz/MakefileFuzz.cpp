@@ -4,34 +4,17 @@
 // every range and every decoded byte maps inside the file.
 //
 //===----------------------------------------------------------------------===//
-#include "lib/Model/Frontends.h"
 #include "lib/Parse/Makefile.h"
+#include "tests/fuzz/FuzzSupport.h"
 #include <cstdint>
 #include <cstdlib>
 
 using namespace adminlint;
+using namespace adminlint::fuzz;
 using namespace adminlint::makefile;
 
-static void require(bool Condition) {
-  if (!Condition)
-    abort();
-}
-
-static void checkRange(SourceRange R, size_t Size) {
-  require(R.Begin <= R.End && R.End <= Size);
-}
-
-static void checkText(const EmbeddedText &T, size_t Size) {
-  if (!T.empty())
-    checkRange(T.toHost(0, T.size()), Size);
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  std::string Text(reinterpret_cast<const char *>(Data), Size);
-  FileAnalysis A;
-  A.File = std::make_shared<SourceFile>("Makefile", Text);
-  A.Kind = FileKind::Makefile;
-  frontendFor(FileKind::Makefile)(A, FrontendLimits());
+  FileAnalysis A = analyzeAs(FileKind::Makefile, "Makefile", Data, Size);
   const Makefile *M = A.model<Makefile>();
   require(M != nullptr);
   for (const Rule &R : M->Rules) {
@@ -45,10 +28,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   }
   for (const ParseError &E : M->Errors)
     checkRange(E.Range, Size);
-  for (const Diagnostic &D : A.Diags)
-    checkRange(D.Primary.Range, Size);
-  for (const ShellUnit &U : A.Shell)
-    for (const shell::Command &C : U.Script.Commands)
-      checkRange(C.Range, Size);
+  checkAnalysis(A, Size);
   return 0;
 }

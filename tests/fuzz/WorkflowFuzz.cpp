@@ -7,19 +7,12 @@
 //===----------------------------------------------------------------------===//
 #include "lib/Model/GithubWorkflow.h"
 #include "lib/Model/GitlabCi.h"
+#include "tests/fuzz/FuzzSupport.h"
 #include <cstdint>
 #include <cstdlib>
 
 using namespace adminlint;
-
-static void require(bool Condition) {
-  if (!Condition)
-    abort();
-}
-
-static void checkRange(SourceRange R, size_t Size) {
-  require(R.Begin <= R.End && R.End <= Size);
-}
+using namespace adminlint::fuzz;
 
 static void check(const FileAnalysis &A, size_t Size) {
   const auto *M = A.model<CiPipelineModel>();
@@ -34,27 +27,13 @@ static void check(const FileAnalysis &A, size_t Size) {
     for (unsigned I : Job.ShellUnits)
       require(I < A.Shell.size());
   }
-  for (const Diagnostic &D : A.Diags)
-    checkRange(D.Primary.Range, Size);
-  for (const ShellUnit &U : A.Shell)
-    for (const shell::Command &C : U.Script.Commands) {
-      checkRange(C.Range, Size);
-      for (const shell::Word &W : C.Words)
-        checkRange(W.Range, Size);
-    }
+  checkAnalysis(A, Size);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  std::string Text(reinterpret_cast<const char *>(Data), Size);
-  FileAnalysis Github;
-  Github.File = std::make_shared<SourceFile>(".github/workflows/ci.yml", Text);
-  Github.Kind = FileKind::GithubWorkflow;
-  analyzeGithubWorkflow(Github, FrontendLimits());
-  check(Github, Size);
-  FileAnalysis Gitlab;
-  Gitlab.File = std::make_shared<SourceFile>(".gitlab-ci.yml", Text);
-  Gitlab.Kind = FileKind::GitlabCi;
-  analyzeGitlabCi(Gitlab, FrontendLimits());
-  check(Gitlab, Size);
+  check(analyzeAs(FileKind::GithubWorkflow, ".github/workflows/ci.yml", Data,
+                  Size),
+        Size);
+  check(analyzeAs(FileKind::GitlabCi, ".gitlab-ci.yml", Data, Size), Size);
   return 0;
 }
