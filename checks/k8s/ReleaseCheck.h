@@ -19,8 +19,7 @@ public:
     Opts.Admin = Settings.Admin;
     Opts.AppImage = Settings.AppImage;
     Opts.Aliases = Settings.RegistryAliases;
-    ReleaseModel Model(M, Opts);
-    for (const AdminRun &Run : Model.adminRuns())
+    for (const AdminRun &Run : releaseModel(M, Opts).adminRuns())
       checkRun(Run, R);
   }
 

@@ -170,6 +170,13 @@ static std::string describe(const Workload &W) {
   return W.Origin + "/" + W.Name + " in " + Where;
 }
 
+const ReleaseModel &releaseModel(const RepoModel &M,
+                                 const ReleaseOptions &Opts) {
+  if (!M.Release)
+    M.Release = std::make_shared<const ReleaseModel>(M, Opts);
+  return *M.Release;
+}
+
 std::string renderInitConfig(const RepoModel &M) {
   ReleaseModel RM(M, ReleaseOptions());
   std::string Out =

@@ -84,6 +84,12 @@ std::string processRunner(const shell::Command &C);
 
 /// A commented `.adminlint.yaml` with the inferred app image of every release
 /// unit (`adminlint init`).
+/// M's release model for Opts, built once and then shared (RepoModel::Release):
+/// helm resolution, kustomize overlays and admin matching run once per scan,
+/// not once per rule.
+const ReleaseModel &releaseModel(const RepoModel &M,
+                                 const ReleaseOptions &Opts);
+
 std::string renderInitConfig(const RepoModel &M);
 
 } // namespace adminlint

@@ -9,6 +9,8 @@
 
 namespace adminlint {
 
+class ReleaseModel;
+
 /// What the cross-file rules read: every file analysis the driver kept (those
 /// with workloads or a typed model), and all workloads. The release units and
 /// the app of each are built in lib/Model from these.
@@ -16,6 +18,10 @@ struct RepoModel {
   std::string Root; ///< absolute path of the repository root
   std::vector<std::shared_ptr<const FileAnalysis>> Files;
   std::vector<const Workload *> Workloads;
+  /// The release model, built on the first releaseModel() call
+  /// (ReleaseModel.h) and shared by every release check. The repository checks
+  /// run one after another, so filling it needs no lock.
+  mutable std::shared_ptr<const ReleaseModel> Release;
 
   const FileAnalysis *findFile(llvm::StringRef Path) const;
 };
