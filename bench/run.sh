@@ -46,7 +46,9 @@ for n in $SIZES; do
   rg --files "${CANDIDATE_GLOBS[@]}" "$tree" > "$WORK/cand-$n.txt"
   cands=$(wc -l < "$WORK/cand-$n.txt")
   t_files=$(time_cmd files-$n rg --files "$tree")
-  t_read=$(time_cmd read-$n sh -c "xargs -a $WORK/cand-$n.txt -d '\n' rg -c -j$(nproc) --no-messages ." )
+  # rg reads exactly the candidate files (same globs) in one process. hyperfine -N splits
+  # its command on blanks, so no `sh -c "..."` pipelines here.
+  t_read=$(time_cmd read-$n rg -c -j"$(nproc)" --no-messages "${CANDIDATE_GLOBS[@]}" . "$tree")
   t_all=$(time_cmd al-$n "$BIN" check -q --fail-on never "$tree")
   t_one=$(time_cmd al1-$n "$BIN" check -q --fail-on never -j 1 "$tree")
   floor=$(python3 -c "print('%.3f' % ($t_files + $t_read))")
