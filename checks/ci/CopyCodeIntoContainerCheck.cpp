@@ -2,13 +2,18 @@
 //
 // Code copied into a running container or server (kubectl cp, docker cp, scp,
 // rsync) and then run there by a later exec or ssh in the same file, or in the
-// same CI job: what ran is not any release.
+// same CI job: what ran is not any release. Shell code nested in `sh -c`
+// bodies, one-off command strings and ssh remote commands is followed, so the
+// copy and the run are found inside them at their exact host bytes.
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Check/Check.h"
+#include "lib/Model/CiJob.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
+#include <deque>
+#include <set>
 
 using namespace llvm;
 
@@ -20,6 +25,25 @@ struct CopiedScript {
   std::string Tool;     ///< "kubectl cp", "docker cp", "scp", "rsync"
   std::string BaseName; ///< "fix_records.py"
   SourceRange Range;    ///< the source operand
+};
+
+/// A simple command in the order the code runs, and whether it runs inside a
+/// container or on a remote host (in the code of an exec or an ssh).
+struct Step {
+  const shell::Command *Cmd;
+  bool Inside;
+};
+
+/// Shell code flattened into steps, nested scripts and remote commands
+/// included; owns the scripts it parsed from nested code.
+class StepList {
+public:
+  void add(const shell::Script &S, bool Inside, unsigned Depth);
+  const std::vector<Step> &steps() const { return Steps; }
+
+private:
+  std::deque<shell::Script> Owned;
+  std::vector<Step> Steps;
 };
 
 } // namespace
@@ -116,22 +140,77 @@ static Optional<CopiedScript> parseCopy(const shell::Command &C) {
   return None;
 }
 
-/// Whether C runs something inside a container or on a remote host and
-/// names the copied file.
-static bool runsCopied(const shell::Command &C, StringRef BaseName) {
+/// Whether C runs its command inside a container (an exec) or on a remote
+/// host (ssh).
+static bool runsInside(const shell::Command &C) {
   StringRef Program = programOf(C);
-  bool Remote = Program == "ssh";
-  for (const shell::Word &W : C.Words)
-    Remote |= W.value() == "exec" &&
-              StringSwitch<bool>(Program)
-                  .Cases("kubectl", "oc", "docker", "podman", "nerdctl", true)
-                  .Default(false);
-  if (!Remote)
+  if (Program == "ssh")
+    return true;
+  bool Container =
+      StringSwitch<bool>(Program)
+          .Cases("kubectl", "oc", "docker", "podman", "nerdctl", true)
+          .Default(false);
+  if (!Container)
     return false;
-  for (size_t I = 1; I < C.Words.size(); ++I)
+  for (const shell::Word &W : C.Words)
+    if (W.value() == "exec")
+      return true;
+  return false;
+}
+
+/// Programs that handle a file without running it.
+static bool onlyHandlesFiles(StringRef Program) {
+  return StringSwitch<bool>(sys::path::filename(Program))
+      .Cases("rm", "ls", "cat", "chmod", "chown", "stat", "test", "[", true)
+      .Cases("mv", "cp", "mkdir", "touch", "head", "tail", "wc", "file", true)
+      .Cases("md5sum", "sha256sum", "du", "echo", "printf", true)
+      .Default(false);
+}
+
+/// The program C runs in the container: the first word after the exec's
+/// options (`kubectl exec web -- python x.py` runs python).
+static StringRef execProgram(const shell::Command &C) {
+  if (Optional<OneOffRun> Run = findOneOff(C))
+    if (Run->CommandBegin < C.Words.size())
+      return C.Words[Run->CommandBegin].value();
+  return "";
+}
+
+/// Whether the step runs the copied file: a command inside a container or on
+/// a remote host, or an exec or ssh, that names it and does more than handle
+/// it as a file.
+static bool runsCopied(const Step &S, StringRef BaseName) {
+  const shell::Command &C = *S.Cmd;
+  if (C.Words.empty() || (!S.Inside && !runsInside(C)))
+    return false;
+  StringRef Program = S.Inside ? C.name() : execProgram(C);
+  if (onlyHandlesFiles(Program))
+    return false;
+  for (size_t I = S.Inside ? 0 : 1; I < C.Words.size(); ++I)
     if (C.Words[I].value().contains(BaseName))
       return true;
   return false;
+}
+
+void StepList::add(const shell::Script &S, bool Inside, unsigned Depth) {
+  for (const shell::Command &C : S.Commands) {
+    std::vector<shell::Script> Nested;
+    if (Depth) {
+      if (Optional<RemoteRun> Run = parseRemote(C))
+        Nested = std::move(Run->Scripts);
+      else
+        Nested = nestedScripts(C);
+    }
+    if (Nested.empty()) {
+      Steps.push_back({&C, Inside});
+      continue;
+    }
+    bool InnerInside = Inside || runsInside(C);
+    for (shell::Script &Inner : Nested) {
+      Owned.push_back(std::move(Inner));
+      add(Owned.back(), InnerInside, Depth - 1);
+    }
+  }
 }
 
 namespace {
@@ -143,31 +222,40 @@ public:
       : Check(RuleId::CopyCodeIntoContainer, S) {}
 
   void checkFile(const FileAnalysis &F, Reporter &R) const override {
-    bool ByJob =
+    std::set<uint32_t> Reported;
+    bool Ci =
         F.Kind == FileKind::GithubWorkflow || F.Kind == FileKind::GitlabCi;
-    std::vector<std::pair<std::string, std::vector<const shell::Command *>>>
-        Groups;
-    for (const ShellUnit &U : F.Shell) {
-      std::string Key = ByJob ? U.Label : "";
-      if (Groups.empty() || Groups.back().first != Key)
-        Groups.push_back({Key, {}});
-      for (const shell::Command &C : U.Script.Commands)
-        Groups.back().second.push_back(&C);
+    const auto *Pipeline = Ci ? F.model<CiPipelineModel>() : nullptr;
+    if (!Pipeline) {
+      StepList Steps;
+      for (const ShellUnit &U : F.Shell)
+        Steps.add(U.Script, /*Inside=*/false, MaxNesting);
+      checkSteps(Steps.steps(), F, R, Reported);
+      return;
     }
-    for (const auto &G : Groups)
-      checkSequence(G.second, F, R);
+    for (const CiJob &Job : Pipeline->Jobs) {
+      StepList Steps;
+      for (unsigned I : Job.ShellUnits)
+        Steps.add(F.Shell[I].Script, /*Inside=*/false, MaxNesting);
+      checkSteps(Steps.steps(), F, R, Reported);
+    }
   }
 
 private:
-  void checkSequence(const std::vector<const shell::Command *> &Commands,
-                     const FileAnalysis &F, Reporter &R) const {
-    for (size_t I = 0; I < Commands.size(); ++I) {
-      Optional<CopiedScript> Copy = parseCopy(*Commands[I]);
-      if (!Copy)
+  static constexpr unsigned MaxNesting = 8;
+
+  /// Reports each copy in Steps that a later step runs, once per copy even
+  /// when several CI jobs share the code (a GitLab template or default).
+  void checkSteps(const std::vector<Step> &Steps, const FileAnalysis &F,
+                  Reporter &R, std::set<uint32_t> &Reported) const {
+    for (size_t I = 0; I < Steps.size(); ++I) {
+      Optional<CopiedScript> Copy = parseCopy(*Steps[I].Cmd);
+      if (!Copy || Reported.count(Copy->Range.Begin))
         continue;
-      for (size_t J = I + 1; J < Commands.size(); ++J) {
-        if (!runsCopied(*Commands[J], Copy->BaseName))
+      for (size_t J = I + 1; J < Steps.size(); ++J) {
+        if (!runsCopied(Steps[J], Copy->BaseName) || parseCopy(*Steps[J].Cmd))
           continue;
+        Reported.insert(Copy->Range.Begin);
         Diagnostic &D = report(
             R, F.File, Copy->Range,
             "'" + Copy->BaseName + "' is copied with " + Copy->Tool +
@@ -175,7 +263,7 @@ private:
                 "it as a one-off");
         D.FingerprintKey = Copy->Tool + ":" + Copy->BaseName;
         D.Related.push_back(
-            {F.File, wordsRange(*Commands[J]), "the copied code runs here"});
+            {F.File, wordsRange(*Steps[J].Cmd), "the copied code runs here"});
         break;
       }
     }
