@@ -4,11 +4,15 @@
 // production secrets, a deploy job) runs an admin command on the runner, from
 // its checkout and the dependencies it installed, instead of through the
 // release (docker run <image>:<sha>, kubectl create job --from, kubectl exec
-// deploy/..., heroku run, kamal app exec).
+// deploy/..., heroku run, kamal app exec). Code that several jobs share (a
+// GitLab template or `default:`) is reported once, for the first such job,
+// with a note naming the others.
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Check/Check.h"
 #include "lib/Model/CiJob.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
 
@@ -87,30 +91,60 @@ public:
     const auto *Model = F.model<CiPipelineModel>();
     if (!Model)
       return;
+    std::vector<Finding> Findings;
+    DenseMap<uint32_t, size_t> ByOffset;
     for (const CiJob &Job : Model->Jobs)
       if (Job.AgainstDeployed && !jobRunsInRelease(Job))
-        checkJob(Job, F, R);
+        collectJob(Job, F, Findings, ByOffset);
+    for (const Finding &Found : Findings)
+      emit(Found, F, R);
   }
 
 private:
-  void checkJob(const CiJob &Job, const FileAnalysis &F, Reporter &R) const {
+  /// An admin command that bypasses the release, with the first job that
+  /// runs it and the other jobs that share it (a GitLab template or
+  /// `default:`).
+  struct Finding {
+    const CiJob *Job;
+    AdminMatch Match;
+    std::vector<std::string> AlsoIn;
+  };
+
+  void collectJob(const CiJob &Job, const FileAnalysis &F,
+                  std::vector<Finding> &Findings,
+                  DenseMap<uint32_t, size_t> &ByOffset) const {
     for (unsigned I : Job.ShellUnits) {
       const shell::Script &S = F.Shell[I].Script;
-      for (const AdminMatch &M : admin().matchAll(S)) {
+      for (AdminMatch &M : admin().matchAll(S)) {
         if (!M.isAdminTask() || throughRelease(M, S))
           continue;
-        Diagnostic &D = report(
-            R, F.File, M.Range,
-            "ci job '" + Job.Id + "' runs " + M.describe() +
-                " against a deployed environment (" + Job.DeployedReason +
-                ") from the runner's checkout" + adHocInstall(Job, F) +
-                "; run it through the release image instead");
-        D.FingerprintKey = Job.Id + ":" + M.Text;
-        D.Notes.push_back("run the release: `docker run <image>:<sha> ...`, "
-                          "`kubectl create job --from=cronjob/...`, "
-                          "`kubectl exec deploy/<app> -- ...`, `heroku run`");
+        auto Inserted = ByOffset.try_emplace(M.Range.Begin, Findings.size());
+        if (!Inserted.second) {
+          Findings[Inserted.first->second].AlsoIn.push_back(Job.Id);
+          continue;
+        }
+        Findings.push_back({&Job, std::move(M), {}});
       }
     }
+  }
+
+  void emit(const Finding &Found, const FileAnalysis &F, Reporter &R) const {
+    const CiJob &Job = *Found.Job;
+    const AdminMatch &M = Found.Match;
+    Diagnostic &D =
+        report(R, F.File, M.Range,
+               "ci job '" + Job.Id + "' runs " + M.describe() +
+                   " against a deployed environment (" + Job.DeployedReason +
+                   ") from the runner's checkout" + adHocInstall(Job, F) +
+                   "; run it through the release image instead");
+    D.FingerprintKey = Job.Id + ":" + M.Text;
+    D.Notes.push_back("run the release: `docker run <image>:<sha> ...`, "
+                      "`kubectl create job --from=cronjob/...`, "
+                      "`kubectl exec deploy/<app> -- ...`, `heroku run`");
+    if (!Found.AlsoIn.empty())
+      D.Notes.push_back("also run by ci job" +
+                        std::string(Found.AlsoIn.size() > 1 ? "s " : " ") +
+                        join(Found.AlsoIn, ", "));
   }
 };
 

@@ -1,6 +1,18 @@
 //===- GitlabCi.cpp - GitLab CI pipelines ---------------------------------===//
+//
+// Jobs are read after GitLab's own merging: `extends:` (a name or a list,
+// hidden `.templates`, several levels) is merged depth-first with hashes
+// merged deeply, arrays and scalars replaced and the job's own keys winning;
+// then the `default:` keywords (and the deprecated top-level image, services,
+// before_script, after_script, cache) fill the keys the job still lacks,
+// unless `inherit: default:` says otherwise. Every merged value keeps the node
+// it was written at, so findings point into the template or `default:`.
+//
+//===----------------------------------------------------------------------===//
 #include "lib/Model/GitlabCi.h"
 #include "lib/Parse/Yaml.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/Twine.h"
 #include <memory>
@@ -11,17 +23,58 @@ namespace adminlint {
 
 namespace {
 
+struct MergedField;
+
+/// A keyword's value after merging: the node where it was last written and,
+/// when that node is a mapping, its fields merged with those of the
+/// definitions it overrides.
+struct Merged {
+  const yaml::Node *Value = nullptr;
+  uint64_t Size = 1; ///< values in this tree, the cost of copying it
+  std::vector<MergedField> Fields;
+  StringMap<unsigned> Index; ///< field key to its index in Fields
+
+  bool isMapping() const { return Value && Value->isMapping(); }
+  const Merged *get(StringRef Key) const;
+  /// The scalar value of field Key, or "".
+  StringRef getString(StringRef Key) const;
+};
+
+/// One field of a merged mapping: where its key was written, and its value.
+struct MergedField {
+  const yaml::Node *Key = nullptr;
+  Merged Value;
+};
+
+/// One top-level job or hidden template, and its merged keys once resolved.
+struct Definition {
+  const yaml::Node *Node = nullptr;
+  enum { Unresolved, Resolving, Resolved } State = Unresolved;
+  Merged Keys;
+};
+
 /// Builds the CiPipelineModel and shell units of one GitLab CI document.
 class PipelineReader {
 public:
   PipelineReader(FileAnalysis &A, const FrontendLimits &Limits)
-      : A(A), Limits(Limits) {}
+      : A(A), Limits(Limits), Budget(Limits.MaxYamlNodes) {}
   void read(const yaml::Node &Root);
   std::shared_ptr<CiPipelineModel> takeModel() { return std::move(Model); }
 
 private:
-  void job(StringRef Id, SourceRange IdRange, const yaml::Node &N);
+  /// GitLab's own limit on `extends` nesting.
+  static constexpr unsigned MaxExtendsDepth = 11;
+
+  void readDefaults(const yaml::Node &Root);
+  const Merged *resolve(StringRef Id, const yaml::Node *Via, unsigned Depth);
+  void merge(Merged &Into, const Merged &From, unsigned Depth);
+  bool mergeExisting(Merged &Into, const MergedField &F, unsigned Depth);
+  Merged fromNode(const yaml::Node &N, unsigned Depth);
+  void addFields(Merged &Into, const yaml::Node &Mapping, unsigned Depth);
+  const Merged *key(const Merged &Job, StringRef Key) const;
+  void job(StringRef Id, SourceRange IdRange, const Merged &Keys);
   void scripts(CiJob &Job, const yaml::Node &N, unsigned Depth);
+  bool spend(uint64_t Cost);
   void error(SourceRange R, const Twine &Message) {
     A.addDiag(RuleId::ParseError, R, Message.str());
   }
@@ -29,9 +82,27 @@ private:
   FileAnalysis &A;
   const FrontendLimits &Limits;
   std::shared_ptr<CiPipelineModel> Model = std::make_shared<CiPipelineModel>();
+  StringMap<Definition> Definitions;
+  Merged Defaults; ///< `default:` keywords and top-level globals
+  /// Shell unit of each script line already read (shared by every job that
+  /// inherits it), or NoUnit for a line that was not a string.
+  DenseMap<const yaml::Node *, unsigned> UnitOf;
+  static constexpr unsigned NoUnit = ~0u;
+  uint64_t Budget; ///< values left to copy (FrontendLimits::MaxYamlNodes)
+  bool BudgetReported = false;
 };
 
 } // namespace
+
+const Merged *Merged::get(StringRef Key) const {
+  auto It = Index.find(Key);
+  return It == Index.end() ? nullptr : &Fields[It->second].Value;
+}
+
+StringRef Merged::getString(StringRef Key) const {
+  const Merged *M = get(Key);
+  return M && M->Value && M->Value->isScalar() ? M->Value->value() : "";
+}
 
 /// Top-level keys that configure the pipeline rather than name a job.
 static bool isReservedKey(StringRef Key) {
@@ -42,24 +113,214 @@ static bool isReservedKey(StringRef Key) {
       .Default(false);
 }
 
-static void readVariables(const yaml::Node *Vars,
-                          std::vector<CiVariable> &Out) {
+/// Top-level keys that GitLab still reads as `default:` keywords.
+static bool isGlobalDefault(StringRef Key) {
+  return StringSwitch<bool>(Key)
+      .Cases("image", "services", "before_script", "after_script", "cache",
+             true)
+      .Default(false);
+}
+
+/// Counts Cost values copied; false once the budget is spent (ADM902 once).
+bool PipelineReader::spend(uint64_t Cost) {
+  if (Cost <= Budget) {
+    Budget -= Cost;
+    return true;
+  }
+  Budget = 0;
+  if (!BudgetReported)
+    A.addDiag(RuleId::ScanLimit, SourceRange{0, 0},
+              "gitlab-ci: extends and default expansion exceeds " +
+                  std::to_string(Limits.MaxYamlNodes) +
+                  " nodes; raise it with --max-yaml-nodes");
+  BudgetReported = true;
+  return false;
+}
+
+static void append(Merged &Into, MergedField F) {
+  Into.Index[F.Key->value()] = Into.Fields.size();
+  Into.Size += F.Value.Size;
+  Into.Fields.push_back(std::move(F));
+}
+
+/// Merges F over the field of Into with the same key; false if there is none.
+bool PipelineReader::mergeExisting(Merged &Into, const MergedField &F,
+                                   unsigned Depth) {
+  auto Found = Into.Index.find(F.Key->value());
+  if (Found == Into.Index.end())
+    return false;
+  MergedField &Old = Into.Fields[Found->second];
+  uint64_t Before = Old.Value.Size;
+  Old.Key = F.Key;
+  merge(Old.Value, F.Value, Depth + 1);
+  Into.Size = Into.Size - Before + Old.Value.Size;
+  return true;
+}
+
+/// Merges From over Into: mappings field by field (deeply), anything else
+/// replaces what Into held.
+void PipelineReader::merge(Merged &Into, const Merged &From, unsigned Depth) {
+  if (!From.Value)
+    return;
+  if (!From.isMapping() || !Into.isMapping() ||
+      Depth >= Limits.MaxNestingDepth) {
+    if (spend(From.Size))
+      Into = From;
+    return;
+  }
+  Into.Value = From.Value;
+  for (const MergedField &F : From.Fields) {
+    if (mergeExisting(Into, F, Depth))
+      continue;
+    if (!spend(F.Value.Size))
+      return;
+    append(Into, F);
+  }
+}
+
+/// Adds the entries of Mapping to Into: `<<` merge keys first, so that the
+/// mapping's own keys win over merged ones.
+void PipelineReader::addFields(Merged &Into, const yaml::Node &Mapping,
+                               unsigned Depth) {
+  for (const yaml::MapEntry &E : Mapping.entries()) {
+    if (!E.Key->isScalar() || E.Key->value() != "<<" ||
+        Depth >= Limits.MaxNestingDepth)
+      continue;
+    if (E.Value->isMapping())
+      addFields(Into, *E.Value, Depth + 1);
+    for (const yaml::Node *Item : E.Value->items())
+      if (Item->isMapping())
+        addFields(Into, *Item, Depth + 1);
+  }
+  for (const yaml::MapEntry &E : Mapping.entries()) {
+    if (!E.Key->isScalar() || E.Key->value() == "<<")
+      continue;
+    MergedField F{E.Key, fromNode(*E.Value, Depth + 1)};
+    if (!mergeExisting(Into, F, Depth))
+      append(Into, std::move(F));
+  }
+}
+
+Merged PipelineReader::fromNode(const yaml::Node &N, unsigned Depth) {
+  Merged M;
+  M.Value = &N;
+  if (N.isMapping() && Depth < Limits.MaxNestingDepth)
+    addFields(M, N, Depth);
+  return M;
+}
+
+/// The names a definition extends, in order.
+static SmallVector<const yaml::Node *, 4> extendsOf(const yaml::Node &Def) {
+  SmallVector<const yaml::Node *, 4> Out;
+  const yaml::Node *E = Def.get("extends");
+  if (!E)
+    return Out;
+  if (E->isScalar())
+    Out.push_back(E);
+  for (const yaml::Node *Item : E->items())
+    if (Item->isScalar())
+      Out.push_back(Item);
+  return Out;
+}
+
+/// The merged keys of definition Id (extends applied, defaults not yet), or
+/// null when it is unknown (defined in a file not read), in a cycle or too
+/// deeply nested. Via is the `extends` entry that names it.
+const Merged *PipelineReader::resolve(StringRef Id, const yaml::Node *Via,
+                                      unsigned Depth) {
+  auto It = Definitions.find(Id);
+  if (It == Definitions.end())
+    return nullptr;
+  Definition &D = It->second;
+  if (D.State == Definition::Resolved)
+    return &D.Keys;
+  if (D.State == Definition::Resolving) {
+    error(Via->range(), "gitlab-ci: '" + Id + "' extends itself");
+    return nullptr;
+  }
+  if (Depth > MaxExtendsDepth) {
+    error(Via->range(), "gitlab-ci: 'extends' nests deeper than " +
+                            Twine(MaxExtendsDepth) + " levels at '" + Id + "'");
+    return nullptr;
+  }
+  D.State = Definition::Resolving;
+  Merged Keys;
+  for (const yaml::Node *Base : extendsOf(*D.Node))
+    if (const Merged *B = resolve(Base->value(), Base, Depth + 1))
+      merge(Keys, *B, 0);
+  merge(Keys, fromNode(*D.Node, 0), 0);
+  D.Keys = std::move(Keys);
+  D.State = Definition::Resolved;
+  return &D.Keys;
+}
+
+void PipelineReader::readDefaults(const yaml::Node &Root) {
+  Merged Globals;
+  Globals.Value = &Root;
+  for (const yaml::MapEntry &E : Root.entries()) {
+    if (!E.Key->isScalar() || !isGlobalDefault(E.Key->value()))
+      continue;
+    Globals.Index[E.Key->value()] = Globals.Fields.size();
+    Globals.Fields.push_back({E.Key, fromNode(*E.Value, 1)});
+    Globals.Size += Globals.Fields.back().Value.Size;
+  }
+  Defaults = std::move(Globals);
+  if (const yaml::Node *D = Root.get("default"))
+    if (D->isMapping())
+      merge(Defaults, fromNode(*D, 0), 0);
+}
+
+/// Whether a job inherits default keyword Key under `inherit: default:`
+/// (true, false, or a list of keywords).
+static bool inheritsDefault(const Merged &Job, StringRef Key) {
+  const Merged *Inherit = Job.get("inherit");
+  const Merged *D = Inherit ? Inherit->get("default") : nullptr;
+  if (!D || !D->Value)
+    return true;
+  if (D->Value->isScalar())
+    return D->Value->value() != "false";
+  for (const yaml::Node *Item : D->Value->items())
+    if (Item->isScalar() && Item->value() == Key)
+      return true;
+  return false;
+}
+
+/// Keyword Key of a job: its own (extends applied), else the inherited
+/// default.
+const Merged *PipelineReader::key(const Merged &Job, StringRef Key) const {
+  if (const Merged *Own = Job.get(Key))
+    return Own;
+  return inheritsDefault(Job, Key) ? Defaults.get(Key) : nullptr;
+}
+
+static void readVariables(const Merged *Vars, std::vector<CiVariable> &Out) {
   if (!Vars || !Vars->isMapping())
     return;
-  for (const yaml::MapEntry &E : Vars->entries()) {
-    if (!E.Key->isScalar())
+  for (const MergedField &F : Vars->Fields) {
+    const Merged *Value = &F.Value;
+    if (const Merged *V = Value->get("value"))
+      Value = V;
+    if (!Value->Value)
       continue;
-    const yaml::Node *Value = E.Value;
-    if (Value->isMapping() && Value->get("value"))
-      Value = Value->get("value");
     CiVariable V;
-    V.Name = E.Key->value().str();
-    V.NameRange = E.Key->range();
-    V.ValueRange = Value->range();
-    if (Value->isScalar())
-      V.Value = Value->value().str();
+    V.Name = F.Key->value().str();
+    V.NameRange = F.Key->range();
+    V.ValueRange = Value->Value->range();
+    if (Value->Value->isScalar())
+      V.Value = Value->Value->value().str();
     Out.push_back(std::move(V));
   }
+}
+
+/// The name of an image, service or environment: the scalar, or the `name`
+/// of a mapping.
+static const yaml::Node *nameNodeOf(const Merged *M) {
+  if (!M || !M->Value)
+    return nullptr;
+  if (M->Value->isScalar())
+    return M->Value;
+  const Merged *Name = M->get("name");
+  return Name && Name->Value && Name->Value->isScalar() ? Name->Value : nullptr;
 }
 
 static std::string nameOf(const yaml::Node *N) {
@@ -78,12 +339,20 @@ void PipelineReader::scripts(CiJob &Job, const yaml::Node &N, unsigned Depth) {
       scripts(Job, *I, Depth + 1);
     return;
   }
+  auto Known = UnitOf.find(&N);
+  if (N.isScalar())
+    collectDeployedVariableRefs(N.value(), Job.SecretRefs);
+  if (Known != UnitOf.end()) {
+    if (Known->second != NoUnit)
+      Job.ShellUnits.push_back(Known->second);
+    return;
+  }
   if (!N.isScalar()) {
+    UnitOf[&N] = NoUnit;
     error(N.range(),
           "gitlab-ci: a script line of job '" + Job.Id + "' is not a string");
     return;
   }
-  collectDeployedVariableRefs(N.value(), Job.SecretRefs);
   shell::ParseOptions Opts;
   Opts.MaxDepth = Limits.MaxNestingDepth;
   ShellUnit U;
@@ -91,34 +360,37 @@ void PipelineReader::scripts(CiJob &Job, const yaml::Node &N, unsigned Depth) {
   A.addShellErrors(U.Script);
   U.Host = ShellHost::GitlabScript;
   U.Label = Job.Id;
+  UnitOf[&N] = A.Shell.size();
   Job.ShellUnits.push_back(A.Shell.size());
   A.Shell.push_back(std::move(U));
 }
 
 void PipelineReader::job(StringRef Id, SourceRange IdRange,
-                         const yaml::Node &N) {
+                         const Merged &Keys) {
   CiJob Job;
   Job.Id = Id.str();
   Job.IdRange = IdRange;
   Job.Name = Id.str();
-  Job.Stage = N.getString("stage").str();
-  if (const yaml::Node *Env = N.get("environment")) {
-    Job.Environment = nameOf(Env);
-    Job.EnvironmentRange = Env->range();
+  Job.Stage = Keys.getString("stage").str();
+  if (const Merged *Env = key(Keys, "environment")) {
+    const yaml::Node *Name = nameNodeOf(Env);
+    Job.Environment = Name ? Name->value().str() : "";
+    Job.EnvironmentRange = (Name ? Name : Env->Value)->range();
   }
-  Job.Image = nameOf(N.get("image"));
-  if (const yaml::Node *Services = N.get("services"))
-    for (const yaml::Node *S : Services->items())
+  if (const yaml::Node *Image = nameNodeOf(key(Keys, "image")))
+    Job.Image = Image->value().str();
+  if (const Merged *Services = key(Keys, "services"))
+    for (const yaml::Node *S : Services->Value->items())
       Job.Services.push_back(nameOf(S));
-  readVariables(N.get("variables"), Job.Variables);
+  readVariables(Keys.get("variables"), Job.Variables);
   for (const CiVariable &V : Job.Variables)
     collectSecretRefs(V.Value, Job.SecretRefs);
   for (StringRef Key : {"before_script", "script", "after_script"})
-    if (const yaml::Node *S = N.get(Key))
-      scripts(Job, *S, 0);
+    if (const Merged *S = key(Keys, Key))
+      scripts(Job, *S->Value, 0);
   classifyCiJob(Job);
   for (unsigned I : Job.ShellUnits)
-    A.Shell[I].AgainstDeployed = Job.AgainstDeployed;
+    A.Shell[I].AgainstDeployed |= Job.AgainstDeployed;
   Model->Jobs.push_back(std::move(Job));
 }
 
@@ -128,14 +400,23 @@ void PipelineReader::read(const yaml::Node &Root) {
       error(Root.range(), "gitlab-ci: the document is not a mapping");
     return;
   }
-  readVariables(Root.get("variables"), Model->Variables);
+  if (const yaml::Node *Vars = Root.get("variables")) {
+    Merged Globals = fromNode(*Vars, 0);
+    readVariables(&Globals, Model->Variables);
+  }
+  readDefaults(Root);
+  for (const yaml::MapEntry &E : Root.entries())
+    if (E.Key->isScalar() && E.Value->isMapping() &&
+        !isReservedKey(E.Key->value()))
+      Definitions[E.Key->value()].Node = E.Value;
   for (const yaml::MapEntry &E : Root.entries()) {
     if (!E.Key->isScalar() || !E.Value->isMapping())
       continue;
     StringRef Key = E.Key->value();
     if (isReservedKey(Key) || Key.startswith("."))
       continue;
-    job(Key, E.Key->range(), *E.Value);
+    if (const Merged *Keys = resolve(Key, E.Key, 0))
+      job(Key, E.Key->range(), *Keys);
   }
 }
 
