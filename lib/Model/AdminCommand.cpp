@@ -43,7 +43,11 @@ std::string AdminMatch::describe() const {
                    : Category == AdminCategory::BuildStep
                        ? "build step"
                        : categoryName(Category);
-  return (Noun + " '" + Text + "'").str();
+  std::string Out = (Noun + " '" + Text + "'").str();
+  if (!PackageScript.empty())
+    Out += " (package.json script '" + PackageScript + "': " + PackageCommand +
+           ")";
+  return Out;
 }
 
 static Optional<AdminCategory> parseCategory(StringRef S) {
@@ -230,6 +234,12 @@ AdminMatcher::parseVocabulary(StringRef Yaml) {
                                  Twine(Ex.mark.column + 1) + ": " + Ex.msg);
   }
   return Out;
+}
+
+AdminMatcher::AdminMatcher(std::vector<AdminVocabularyEntry> Entries,
+                           PackageScripts Packages)
+    : AdminMatcher(std::move(Entries)) {
+  this->Packages = std::move(Packages);
 }
 
 AdminMatcher::AdminMatcher(std::vector<AdminVocabularyEntry> Entries)
@@ -916,7 +926,10 @@ class CommandMatcher {
 public:
   CommandMatcher(const AdminMatcher &M, const PackageScripts *Scripts,
                  unsigned Depth)
-      : M(M), Scripts(Scripts), Depth(Depth) {}
+      : M(M), Scripts(Scripts              ? Scripts
+                      : M.Packages.empty() ? nullptr
+                                           : &M.Packages),
+        Depth(Depth) {}
 
   Optional<AdminMatch> run(const shell::Command &C);
   static std::vector<AdminMatch> matchAllAt(const AdminMatcher &M,
@@ -939,6 +952,9 @@ private:
   Optional<AdminMatch> matchNested(const shell::Script &S);
   Optional<AdminMatch> matchProgram(const shell::Command &C);
   Optional<AdminMatch> matchPackageScript(size_t NameIdx);
+  Optional<AdminMatch> resolvePackageScript(size_t NameIdx);
+  /// A match at the call site `npm run NAME`, its category still to fill.
+  AdminMatch packageCall(size_t NameIdx) const;
   bool matchEntry(const AdminVocabularyEntry &E, const shell::Command &C,
                   size_t &Last) const;
   AdminMatch makeMatch(const shell::Command &C, size_t Last) const;
@@ -1118,41 +1134,53 @@ CommandMatcher::peelPackageManager(StringRef Name, const shell::Command &C) {
 
 Optional<AdminMatch> CommandMatcher::matchPackageScript(size_t NameIdx) {
   StringRef Name = W[NameIdx].value();
-  Optional<AdminCategory> Cat;
-  std::string Entry;
-  std::string Framework = "node";
-  if (Scripts) {
-    auto It = Scripts->find(Name);
-    if (It == Scripts->end())
-      return None;
-    if (Depth == 0)
-      return None;
-    shell::Script Body = shell::parse(
-        EmbeddedText::verbatim(It->second, W[NameIdx].Range.Begin));
-    std::vector<AdminMatch> Inner = matchAllAt(M, Body, nullptr, Depth - 1);
-    if (Inner.empty())
-      return None;
-    Cat = Inner.front().Category;
-    Entry = Inner.front().Entry;
-    Framework = Inner.front().Framework;
-  } else {
-    Cat = M.scriptCategory(Name);
-    if (!Cat && Name.contains("migrat"))
-      Cat = AdminCategory::Migration;
-    Entry = ("npm run " + Name).str();
-  }
+  if (Scripts && Scripts->count(Name))
+    return resolvePackageScript(NameIdx);
+  Optional<AdminCategory> Cat = M.scriptCategory(Name);
+  if (!Cat && Name.contains("migrat"))
+    Cat = AdminCategory::Migration;
   if (!Cat)
     return None;
-  AdminMatch A;
+  AdminMatch A = packageCall(NameIdx);
   A.Category = *Cat;
-  A.Framework = Framework;
-  A.Entry = Entry;
+  A.Framework = "node";
+  A.Entry = ("npm run " + Name).str();
+  return A;
+}
+
+AdminMatch CommandMatcher::packageCall(size_t NameIdx) const {
+  AdminMatch A;
   A.Runner = Runner;
   A.Wrappers = Wrappers;
   A.Range = {W[Start].Range.Begin, W[NameIdx].Range.End};
   A.CommandRange = CommandRange;
   for (size_t J = Start; J <= NameIdx; ++J)
     A.Text += (J == Start ? "" : " ") + W[J].value().str();
+  return A;
+}
+
+/// Judges `npm run NAME` by the command line of package.json script NAME:
+/// the first admin command it runs, at the call site's bytes.
+Optional<AdminMatch> CommandMatcher::resolvePackageScript(size_t NameIdx) {
+  const shell::Word &At = W[NameIdx];
+  StringRef Name = At.value();
+  if (Depth == 0)
+    return None;
+  StringRef Command = Scripts->find(Name)->second;
+  shell::Script Body =
+      shell::parse(EmbeddedText::verbatim(Command, At.Range.Begin));
+  std::vector<AdminMatch> Inner = matchAllAt(M, Body, Scripts, Depth - 1);
+  if (Inner.empty())
+    return None;
+  auto Admin =
+      llvm::find_if(Inner, [](const AdminMatch &A) { return A.isAdminTask(); });
+  const AdminMatch &Found = Admin != Inner.end() ? *Admin : Inner.front();
+  AdminMatch A = packageCall(NameIdx);
+  A.Category = Found.Category;
+  A.Framework = Found.Framework;
+  A.Entry = Found.Entry;
+  A.PackageScript = Name.str();
+  A.PackageCommand = Command.str();
   return A;
 }
 

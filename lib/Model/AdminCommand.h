@@ -40,8 +40,16 @@ struct AdminMatch {
   /// The words of Range joined by single spaces ("python manage.py migrate"),
   /// for messages and fingerprints.
   std::string Text;
+  /// The package.json script an `npm|yarn|pnpm run NAME` was resolved
+  /// through ("db:migrate") and its command line, when package scripts were
+  /// known; empty when the call was judged by the script's name.
+  std::string PackageScript;
+  std::string PackageCommand;
   bool isAdminTask() const { return Category != AdminCategory::BuildStep; }
-  /// "migration 'python manage.py migrate'", "data task '...'", for messages.
+  /// "migration 'python manage.py migrate'", "data task '...'", for messages;
+  /// a call resolved through package.json says which script it runs:
+  /// "migration 'npm run db:up' (package.json script 'db:up': knex
+  /// migrate:latest)".
   std::string describe() const;
 };
 
@@ -146,6 +154,12 @@ public:
   parseVocabulary(llvm::StringRef Yaml);
 
   explicit AdminMatcher(std::vector<AdminVocabularyEntry> Entries);
+  /// A matcher that also resolves `npm|yarn|pnpm run NAME` through Packages
+  /// (the repository root's package.json scripts) wherever a caller passes
+  /// no scripts of its own; a NAME Packages does not define is judged by its
+  /// name.
+  AdminMatcher(std::vector<AdminVocabularyEntry> Entries,
+               PackageScripts Packages);
 
   /// The admin command that C runs, directly or through wrappers.
   llvm::Optional<AdminMatch> match(const shell::Command &C) const;
@@ -168,6 +182,7 @@ public:
   llvm::Optional<AdminCategory> scriptCategory(llvm::StringRef Path) const;
 
   llvm::ArrayRef<AdminVocabularyEntry> entries() const { return Entries; }
+  const PackageScripts &packageScripts() const { return Packages; }
 
 private:
   friend class CommandMatcher;
@@ -176,6 +191,7 @@ private:
   llvm::StringMap<std::vector<unsigned>> ByProgram;
   std::vector<unsigned> AnyProgram;  ///< entries whose program is `*`
   std::vector<unsigned> ScriptNames; ///< `script-names` entries
+  PackageScripts Packages;           ///< the root package.json's scripts
 };
 
 } // namespace adminlint

@@ -1,5 +1,6 @@
 //===- DependencyManifestFrontend.cpp - requirements.txt, Gemfile, ... ----===//
 #include "lib/Model/DependencyManifest.h"
+#include "lib/Parse/Yaml.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
 #include <memory>
@@ -24,6 +25,24 @@ StringRef manifestEcosystem(StringRef FileName) {
       .Cases("mix.exs", "mix.lock", "elixir")
       .Cases("Cargo.toml", "Cargo.lock", "rust")
       .Default("");
+}
+
+PackageScripts parsePackageScripts(StringRef Json,
+                                   const FrontendLimits &Limits) {
+  yaml::YamlOptions Opts;
+  Opts.MaxDepth = Limits.MaxNestingDepth;
+  Opts.MaxNodes = Limits.MaxYamlNodes;
+  yaml::Stream S = yaml::Stream::parse(Json, Opts);
+  PackageScripts Out;
+  if (S.documents().empty() || !S.documents().front().Root->isMapping())
+    return Out;
+  const yaml::Node *Scripts = S.documents().front().Root->get("scripts");
+  if (!Scripts || !Scripts->isMapping())
+    return Out;
+  for (const yaml::MapEntry &E : Scripts->entries())
+    if (E.Key->isScalar() && E.Value->isScalar())
+      Out[E.Key->value()] = E.Value->value().str();
+  return Out;
 }
 
 void analyzeDependencyManifest(FileAnalysis &A, const FrontendLimits &) {

@@ -1,5 +1,6 @@
 //===- AdminCommandTest.cpp - The admin-command vocabulary and matcher ----===//
 #include "lib/Model/AdminCommand.h"
+#include "lib/Model/DependencyManifest.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
@@ -171,6 +172,64 @@ TEST(AdminCommandTest, PackageScripts) {
   EXPECT_EQ(only("yarn run migrate").Category, AdminCategory::Migration);
   EXPECT_EQ(only("pnpm seed").Category, AdminCategory::DataTask);
   EXPECT_TRUE(matchCode("npm run build").empty());
+}
+
+TEST(AdminCommandTest, PackageScriptTextIsJudged) {
+  PackageScripts Scripts;
+  Scripts["db:fix"] = "node scripts/fix.js";
+  Scripts["migrate"] = "echo migrations run at deploy";
+  Scripts["release"] = "npm run db:up && node server.js";
+  Scripts["db:up"] = "knex migrate:latest";
+  Scripts["loop"] = "npm run loop";
+  // Defined scripts are judged by what they run, not by their name.
+  EXPECT_TRUE(matchCode("npm run migrate", &Scripts).empty());
+  EXPECT_TRUE(matchCode("npm run db:fix", &Scripts).empty());
+  std::vector<AdminMatch> All = matchCode("yarn release", &Scripts);
+  ASSERT_EQ(All.size(), 1u);
+  EXPECT_EQ(All[0].Category, AdminCategory::Migration);
+  EXPECT_EQ(All[0].Text, "yarn release");
+  EXPECT_EQ(All[0].Range.Begin, 0u);
+  EXPECT_EQ(All[0].Range.End, 12u);
+  EXPECT_EQ(All[0].PackageScript, "release");
+  EXPECT_EQ(All[0].describe(),
+            "migration 'yarn release' (package.json script 'release': npm run "
+            "db:up && node server.js)");
+  EXPECT_TRUE(matchCode("npm run loop", &Scripts).empty());
+  // A name the package.json does not define is judged by its name.
+  ASSERT_EQ(matchCode("pnpm run seed", &Scripts).size(), 1u);
+  EXPECT_TRUE(matchCode("pnpm run seed", &Scripts)[0].PackageScript.empty());
+}
+
+TEST(AdminCommandTest, MatcherWithRootPackageScripts) {
+  PackageScripts Scripts;
+  Scripts["db:fix"] = "node scripts/fix_orders.js";
+  Scripts["migrate"] = "echo skipped";
+  AdminMatcher M(std::vector<AdminVocabularyEntry>(
+                     AdminMatcher::builtin().entries().begin(),
+                     AdminMatcher::builtin().entries().end()),
+                 Scripts);
+  shell::Script S = shell::parse(
+      EmbeddedText::verbatim("npm run db:fix; npm run migrate", 0));
+  std::vector<AdminMatch> All = M.matchAll(S);
+  ASSERT_EQ(All.size(), 1u);
+  EXPECT_EQ(All[0].Text, "npm run db:fix");
+  EXPECT_EQ(All[0].Category, AdminCategory::DataTask);
+  EXPECT_EQ(All[0].PackageCommand, "node scripts/fix_orders.js");
+  EXPECT_EQ(AdminMatcher::builtin().matchAll(S).size(), 1u);
+  EXPECT_EQ(AdminMatcher::builtin().matchAll(S)[0].Text, "npm run migrate");
+}
+
+TEST(AdminCommandTest, PackageJsonScriptsAreRead) {
+  PackageScripts S = parsePackageScripts(
+      "{\n\t\"name\": \"shop\",\n\t\"scripts\": {\n\t\t\"migrate\": "
+      "\"knex migrate:latest\",\n\t\t\"odd\": [1],\n\t\t\"q\": "
+      "\"echo \\\"hi\\\"\"\n\t}\n}\n");
+  ASSERT_EQ(S.size(), 2u);
+  EXPECT_EQ(S["migrate"], "knex migrate:latest");
+  EXPECT_EQ(S["q"], "echo \"hi\"");
+  EXPECT_TRUE(parsePackageScripts("[1, 2]").empty());
+  EXPECT_TRUE(parsePackageScripts("{\"scripts\": ").empty());
+  EXPECT_TRUE(parsePackageScripts(std::string(100000, '[')).empty());
 }
 
 TEST(AdminCommandTest, StartSequence) {
