@@ -9,15 +9,17 @@
 #include "lib/Driver/Walk.h"
 #include "lib/Model/Kustomize.h"
 #include "lib/Model/PythonScript.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fcntl.h>
+#include <mutex>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace llvm;
@@ -73,6 +75,36 @@ struct FileResult {
   std::vector<Notification> Notes;
   bool Analysed = false;
   bool Skipped = false;
+
+  bool empty() const {
+    return !Analysed && !Skipped && Diags.empty() && Notes.empty();
+  }
+};
+
+/// A file's result with its path: results are merged in path order.
+struct PathResult {
+  std::string RelPath;
+  FileResult R;
+};
+
+/// What a pre-commit scan reads of the files it was not given, besides the
+/// kinds every scan models: decided from the analyses of the given files
+/// (docs/architecture.md, "Pre-commit").
+struct PreCommitNeeds {
+  /// A given standalone Python script bootstraps the app: ADM101 asks which
+  /// framework the repository has (manage.py, apps.py, models.py, a Flask
+  /// app or a Django app module).
+  bool Frameworks = false;
+  /// A given dependency manifest: ADM102 compares it with the app's.
+  bool Manifests = false;
+  /// Base names of given shell scripts: ADM501 and ADM502 report in the
+  /// script a Dockerfile names, the nearest one with that base name.
+  StringSet<> ScriptNames;
+
+  /// Whether a deferred file may be needed, before it is read.
+  bool mayWant(const WalkEntry &E) const;
+  /// Whether a deferred file of Kind with Text is needed.
+  bool wants(FileKind Kind, StringRef RelPath, StringRef Text) const;
 };
 
 /// One scan: resolves paths and config, walks, analyses files in parallel,
@@ -87,11 +119,19 @@ private:
   Error loadConfiguration();
   Error selectRules();
   void createCheckObjects();
-  std::vector<WalkEntry> findFiles();
-  void analyseAll(const std::vector<WalkEntry> &Files);
+  bool preCommit() const;
+  std::vector<WalkEntry> walkAndAnalyse();
+  std::vector<WalkEntry> givenOutsideWalk(const std::vector<WalkEntry> &Files);
+  void analyseEach(const std::vector<WalkEntry> &Files,
+                   const PreCommitNeeds *Needs,
+                   std::vector<std::vector<PathResult>> &Out);
+  PreCommitNeeds
+  preCommitNeeds(const std::vector<std::vector<PathResult>> &Results) const;
+  void ensureChecks();
   void analyseCxx(const std::vector<WalkEntry> &Files);
   FileResult checkCxxFile(std::shared_ptr<FileAnalysis> A) const;
-  FileResult analyse(const WalkEntry &Entry) const;
+  FileResult analyse(const WalkEntry &Entry,
+                     const PreCommitNeeds *Needs = nullptr) const;
   bool readFile(const WalkEntry &Entry, FileKind &Kind, std::string &Text,
                 FileResult &R) const;
   void runChecks(const FileAnalysis &A, FileResult &R) const;
@@ -113,6 +153,7 @@ private:
   std::unique_ptr<AdminMatcher> Matcher;
   RuleSet Ran, Reported;
   std::vector<std::unique_ptr<Check>> Checks;
+  std::once_flag ChecksCreated;
   std::string Today;
 
   RepoModel Model;
@@ -302,26 +343,26 @@ Error Scanner::selectRules() {
   return Error::success();
 }
 
-std::vector<WalkEntry> Scanner::findFiles() {
-  std::vector<WalkEntry> Files;
-  if (!Options.NoWalk) {
-    WalkOptions WO;
-    WO.NoIgnore = Options.NoIgnore;
-    WO.Exclude = Cfg.Exclude;
-    WalkResult W = walkRepository(Root, WO);
-    Result.Stats.FilesWalked = W.FilesSeen;
-    Files = std::move(W.Files);
-  }
+/// The given files (not directories) that the walk did not list (ignored,
+/// excluded by an ignore file, in a vendored directory, or not a candidate
+/// by name), classified by path; they are inserted into Files.
+std::vector<WalkEntry>
+Scanner::givenOutsideWalk(const std::vector<WalkEntry> &Files) {
+  std::vector<WalkEntry> Extra;
   for (const ScannedPath &P : Scanned) {
     if (P.IsDir || isExcluded(P.RelPath, Cfg.Exclude))
       continue;
     auto It = std::lower_bound(
         Files.begin(), Files.end(), P.RelPath,
         [](const WalkEntry &E, const std::string &S) { return E.RelPath < S; });
-    if (It == Files.end() || It->RelPath != P.RelPath)
-      Files.insert(It, {P.RelPath, classifyPath(P.RelPath)});
+    bool Listed = It != Files.end() && It->RelPath == P.RelPath;
+    bool Twice =
+        std::any_of(Extra.begin(), Extra.end(),
+                    [&](const WalkEntry &E) { return E.RelPath == P.RelPath; });
+    if (!Listed && !Twice)
+      Extra.push_back({P.RelPath, classifyPath(P.RelPath)});
   }
-  return Files;
+  return Extra;
 }
 
 bool Scanner::reported(StringRef RelPath) const {
@@ -495,7 +536,8 @@ static bool looksBinary(StringRef Text) {
   return Text.take_front(8192).contains('\0');
 }
 
-FileResult Scanner::analyse(const WalkEntry &Entry) const {
+FileResult Scanner::analyse(const WalkEntry &Entry,
+                            const PreCommitNeeds *Needs) const {
   FileResult R;
   FileKind Kind = Entry.Kind;
   if (!worthReading(Kind))
@@ -510,6 +552,8 @@ FileResult Scanner::analyse(const WalkEntry &Entry) const {
   } else if (!readFile(Entry, Kind, Text, R)) {
     return R;
   }
+  if (Needs && !Needs->wants(Kind, Entry.RelPath, Text))
+    return R;
   if (looksBinary(Text)) {
     skipFile(R, Entry.RelPath,
              "binary file skipped: a NUL byte in its first 8 KiB");
@@ -571,25 +615,202 @@ void Scanner::merge(FileResult &R) {
   Model.Files.push_back(std::move(R.Kept));
 }
 
-void Scanner::analyseAll(const std::vector<WalkEntry> &Files) {
-  std::vector<FileResult> Results(Files.size());
-  unsigned Threads = hardware_concurrency(Options.Jobs).compute_thread_count();
-  Threads = std::max(1u, std::min<unsigned>(Threads, Files.size()));
+void Scanner::ensureChecks() {
+  std::call_once(ChecksCreated, [this] { createCheckObjects(); });
+}
+
+/// The number of worker threads for N files (-j, all cores by default).
+static unsigned threadCount(unsigned Jobs) {
+  return std::max(1u, hardware_concurrency(Jobs).compute_thread_count());
+}
+
+/// Runs Work(Worker) on Threads threads, the calling thread being worker 0.
+static void onThreads(unsigned Threads, function_ref<void(unsigned)> Work) {
+  std::vector<std::thread> Helpers;
+  for (unsigned T = 1; T < Threads; ++T)
+    Helpers.emplace_back([Work, T] { Work(T); });
+  Work(0);
+  for (std::thread &T : Helpers)
+    T.join();
+}
+
+void Scanner::analyseEach(const std::vector<WalkEntry> &Files,
+                          const PreCommitNeeds *Needs,
+                          std::vector<std::vector<PathResult>> &Out) {
+  if (Files.empty())
+    return;
+  ensureChecks();
+  unsigned Threads = std::min<size_t>(Out.size(), Files.size());
   std::atomic<size_t> Next{0};
-  auto Work = [&] {
-    for (size_t I = Next++; I < Files.size(); I = Next++)
-      Results[I] = analyse(Files[I]);
-  };
-  if (Threads <= 1) {
-    Work();
-  } else {
-    ThreadPool Pool(hardware_concurrency(Threads));
-    for (unsigned T = 0; T < Threads; ++T)
-      Pool.async(Work);
-    Pool.wait();
+  onThreads(Threads, [&](unsigned Worker) {
+    for (size_t I = Next++; I < Files.size(); I = Next++) {
+      FileResult R = analyse(Files[I], Needs);
+      if (!R.empty())
+        Out[Worker].push_back({Files[I].RelPath, std::move(R)});
+    }
+  });
+}
+
+/// How a pre-commit scan treats a file it was not given, by kind.
+enum class PreCommitUse {
+  Always,   ///< workloads, Dockerfiles, Helm and kustomize: the release model
+  Deferred, ///< read only when the given files need it (PreCommitNeeds)
+  Never,    ///< no repository check reads it for another file's finding
+};
+
+static PreCommitUse preCommitUse(FileKind Kind) {
+  switch (Kind) {
+  case FileKind::Dockerfile:
+  case FileKind::Procfile:
+  case FileKind::Yaml:
+  case FileKind::Compose:
+  case FileKind::HelmChart:
+  case FileKind::HelmValues:
+  case FileKind::HelmTemplate:
+  case FileKind::Kustomization:
+  case FileKind::AppJson:
+    return PreCommitUse::Always;
+  case FileKind::Unknown:
+  case FileKind::ShellScript:
+  case FileKind::Python:
+  case FileKind::PackageJson:
+  case FileKind::DependencyManifest:
+    return PreCommitUse::Deferred;
+  default:
+    return PreCommitUse::Never;
   }
-  for (FileResult &R : Results)
-    merge(R);
+}
+
+static StringRef baseName(StringRef RelPath) {
+  return sys::path::filename(RelPath, sys::path::Style::posix);
+}
+
+/// Whether a Python file may tell ADM101 the repository's framework: by its
+/// name, or because its text has a word that DefinesFlaskApp or
+/// DefinesDjangoApp needs (`Flask(`, `def create_app`, an `AppConfig` or
+/// `models.Model` base class). A file without any of them cannot.
+static bool mayTellFramework(StringRef RelPath, StringRef Text) {
+  StringRef Name = baseName(RelPath);
+  if (Name == "manage.py" || Name == "apps.py" || Name == "models.py")
+    return true;
+  return Text.contains("Flask") || Text.contains("create_app") ||
+         Text.contains("AppConfig") || Text.contains("Model");
+}
+
+bool PreCommitNeeds::mayWant(const WalkEntry &E) const {
+  bool Script = ScriptNames.count(baseName(E.RelPath));
+  switch (E.Kind) {
+  case FileKind::Unknown:
+    return Frameworks || Script;
+  case FileKind::Python:
+    return Frameworks;
+  case FileKind::ShellScript:
+    return Script;
+  case FileKind::PackageJson:
+  case FileKind::DependencyManifest:
+    return Manifests;
+  default:
+    return false;
+  }
+}
+
+bool PreCommitNeeds::wants(FileKind Kind, StringRef RelPath,
+                           StringRef Text) const {
+  switch (Kind) {
+  case FileKind::Python:
+    return Frameworks && mayTellFramework(RelPath, Text);
+  case FileKind::ShellScript:
+    return ScriptNames.count(baseName(RelPath));
+  case FileKind::PackageJson:
+  case FileKind::DependencyManifest:
+    return Manifests;
+  default:
+    return false;
+  }
+}
+
+bool Scanner::preCommit() const {
+  return !Options.NoWalk &&
+         std::none_of(Scanned.begin(), Scanned.end(),
+                      [](const ScannedPath &P) { return P.IsDir; });
+}
+
+PreCommitNeeds Scanner::preCommitNeeds(
+    const std::vector<std::vector<PathResult>> &Results) const {
+  PreCommitNeeds Needs;
+  for (const std::vector<PathResult> &Worker : Results) {
+    for (const PathResult &P : Worker) {
+      const FileAnalysis *A = P.R.Kept.get();
+      if (!A || !reported(P.RelPath))
+        continue;
+      const auto *M =
+          A->Kind == FileKind::Python ? A->model<PythonScriptModel>() : nullptr;
+      Needs.Frameworks |= M && M->Standalone && !M->Bootstrap.empty();
+      Needs.Manifests |= A->Kind == FileKind::DependencyManifest ||
+                         A->Kind == FileKind::PackageJson;
+      if (A->Kind == FileKind::ShellScript)
+        Needs.ScriptNames.insert(baseName(P.RelPath));
+    }
+  }
+  return Needs;
+}
+
+/// Walks the root on the worker threads and analyses each file as soon as
+/// the walk finds it; then the given files the walk did not list and, in a
+/// pre-commit scan, the deferred files the given ones need. Results are
+/// merged in path order, so the output does not depend on the threads.
+std::vector<WalkEntry> Scanner::walkAndAnalyse() {
+  unsigned Threads = threadCount(Options.Jobs);
+  std::vector<std::vector<PathResult>> Results(Threads);
+  std::vector<WalkEntry> Files;
+  auto Start = std::chrono::steady_clock::now();
+  if (!Options.NoWalk) {
+    WalkOptions WO;
+    WO.NoIgnore = Options.NoIgnore;
+    WO.Exclude = Cfg.Exclude;
+    bool Partial = preCommit();
+    WalkResult W = walkRepository(
+        Root, WO, Threads, [&](const WalkEntry &E, unsigned Worker) {
+          ensureChecks();
+          if (Partial && preCommitUse(E.Kind) != PreCommitUse::Always &&
+              !reported(E.RelPath))
+            return;
+          FileResult R = analyse(E);
+          if (!R.empty())
+            Results[Worker].push_back({E.RelPath, std::move(R)});
+        });
+    Result.Stats.FilesWalked = W.FilesSeen;
+    Files = std::move(W.Files);
+  }
+  Result.Stats.WalkSeconds = secondsSince(Start);
+  std::vector<WalkEntry> Extra = givenOutsideWalk(Files);
+  analyseEach(Extra, nullptr, Results);
+  for (WalkEntry &E : Extra)
+    Files.insert(std::upper_bound(Files.begin(), Files.end(), E,
+                                  [](const WalkEntry &A, const WalkEntry &B) {
+                                    return A.RelPath < B.RelPath;
+                                  }),
+                 std::move(E));
+  if (!Options.NoWalk && preCommit()) {
+    PreCommitNeeds Needs = preCommitNeeds(Results);
+    std::vector<WalkEntry> Deferred;
+    for (const WalkEntry &E : Files)
+      if (preCommitUse(E.Kind) == PreCommitUse::Deferred &&
+          !reported(E.RelPath) && Needs.mayWant(E))
+        Deferred.push_back(E);
+    analyseEach(Deferred, &Needs, Results);
+  }
+  std::vector<PathResult> All;
+  for (std::vector<PathResult> &Worker : Results)
+    std::move(Worker.begin(), Worker.end(), std::back_inserter(All));
+  std::sort(All.begin(), All.end(),
+            [](const PathResult &A, const PathResult &B) {
+              return A.RelPath < B.RelPath;
+            });
+  for (PathResult &P : All)
+    merge(P.R);
+  Result.Stats.AnalyseSeconds = secondsSince(Start);
+  return Files;
 }
 
 FileResult Scanner::checkCxxFile(std::shared_ptr<FileAnalysis> A) const {
@@ -620,6 +841,12 @@ static bool hasCxxSources(const std::vector<WalkEntry> &Files) {
 /// checks the files it returns like any other. Its problems are notes only.
 void Scanner::analyseCxx(const std::vector<WalkEntry> &Files) {
   if (Options.NoWalk || !hasCxxSources(Files))
+    return;
+  // No repository check reads a C/C++ file for another file's finding.
+  if (preCommit() &&
+      std::none_of(Files.begin(), Files.end(), [&](const WalkEntry &E) {
+        return E.Kind == FileKind::Cxx && reported(E.RelPath);
+      }))
     return;
   CxxFrontendOptions Opts;
   Opts.Root = Root;
@@ -733,13 +960,7 @@ Expected<ScanResult> Scanner::run() {
     return E;
   if (Error E = selectRules())
     return E;
-  std::vector<WalkEntry> Files = findFiles();
-  Result.Stats.WalkSeconds = secondsSince(Start);
-  if (!Files.empty())
-    createCheckObjects();
-  auto Analyse = std::chrono::steady_clock::now();
-  analyseAll(Files);
-  Result.Stats.AnalyseSeconds = secondsSince(Analyse);
+  std::vector<WalkEntry> Files = walkAndAnalyse();
   analyseCxx(Files);
   auto Repository = std::chrono::steady_clock::now();
   checkRepository();

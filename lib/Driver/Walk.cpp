@@ -6,11 +6,15 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <dirent.h>
 #include <fcntl.h>
 #include <memory>
+#include <mutex>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace llvm;
@@ -38,7 +42,7 @@ bool isExcluded(StringRef RelPath, const std::vector<GlobPattern> &Exclude) {
 
 namespace {
 
-/// One directory entry as readdir reports it.
+/// One directory entry as getdents reports it.
 struct DirEntry {
   std::string Name;
   unsigned char Type;
@@ -52,24 +56,54 @@ struct PendingDir {
   unsigned Depth = 0;
 };
 
-/// Walks one repository depth-first with an explicit stack.
-class Walker {
+/// What reading one directory found.
+struct DirContents {
+  std::vector<WalkEntry> Files;
+  std::vector<PendingDir> Dirs;
+  unsigned FilesSeen = 0;
+};
+
+/// Reads directories of one repository; immutable, so any number of threads
+/// may read directories with it at once.
+class DirReader {
 public:
-  Walker(StringRef Root, const WalkOptions &Options)
+  DirReader(StringRef Root, const WalkOptions &Options)
       : Root(Root.str()), Options(Options) {}
-  WalkResult run();
+  DirContents read(const PendingDir &Dir) const;
 
 private:
-  void readDir(const PendingDir &Dir);
   void addIgnoreFiles(const PendingDir &Dir, const std::vector<DirEntry> &Es,
-                      std::shared_ptr<const IgnoreChain> &Chain);
+                      std::shared_ptr<const IgnoreChain> &Chain) const;
   bool skipped(StringRef RelPath, bool IsDir, const IgnoreChain *Chain) const;
   bool linksToFileInside(const std::string &AbsPath) const;
 
   std::string Root;
   const WalkOptions &Options;
-  std::vector<PendingDir> Stack;
-  WalkResult Result;
+};
+
+/// Walks one repository on several threads: a shared stack of directories
+/// and a queue of found files, taken by whichever thread is free. Files go
+/// first, so the queue stays short and the analysis of a directory's files
+/// overlaps the reading of the next directories.
+class ParallelWalk {
+public:
+  ParallelWalk(StringRef Root, const WalkOptions &Options, WalkVisitor Visit)
+      : Reader(Root, Options), Visit(Visit) {}
+  WalkResult run(unsigned Threads);
+
+private:
+  void work(unsigned Worker);
+  void add(DirContents &&Found);
+
+  DirReader Reader;
+  WalkVisitor Visit;
+  std::mutex Mutex;
+  std::condition_variable Changed;
+  std::vector<PendingDir> Dirs;
+  std::deque<WalkEntry> Found;         ///< every file found, for the result
+  std::deque<const WalkEntry *> Queue; ///< found files not yet visited
+  unsigned Reading = 0;                ///< directories being read
+  unsigned FilesSeen = 0;
 };
 
 } // namespace
@@ -80,18 +114,27 @@ static bool isVendoredDir(StringRef Name) {
       .Default(false);
 }
 
+/// The entries of a directory, sorted by name. getdents64 on a descriptor
+/// opened with O_DIRECTORY: no fstat and no DIR buffer per directory.
 static std::vector<DirEntry> listDir(const std::string &Path) {
   std::vector<DirEntry> Entries;
-  DIR *D = opendir(Path.c_str());
-  if (!D)
+  int FD = ::open(Path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (FD < 0)
     return Entries;
-  while (dirent *E = readdir(D)) {
-    StringRef Name = E->d_name;
-    if (Name == "." || Name == "..")
-      continue;
-    Entries.push_back({Name.str(), E->d_type});
+  alignas(struct dirent64) char Buffer[32768];
+  for (;;) {
+    ssize_t N = ::getdents64(FD, Buffer, sizeof(Buffer));
+    if (N <= 0)
+      break;
+    for (ssize_t Off = 0; Off < N;) {
+      const auto *E = reinterpret_cast<const struct dirent64 *>(Buffer + Off);
+      Off += E->d_reclen;
+      StringRef Name = E->d_name;
+      if (Name != "." && Name != "..")
+        Entries.push_back({Name.str(), E->d_type});
+    }
   }
-  closedir(D);
+  ::close(FD);
   std::sort(
       Entries.begin(), Entries.end(),
       [](const DirEntry &A, const DirEntry &B) { return A.Name < B.Name; });
@@ -120,9 +163,9 @@ static bool hasEntry(const std::vector<DirEntry> &Es, StringRef Name) {
                      [&](const DirEntry &E) { return E.Name == Name; });
 }
 
-void Walker::addIgnoreFiles(const PendingDir &Dir,
-                            const std::vector<DirEntry> &Es,
-                            std::shared_ptr<const IgnoreChain> &Chain) {
+void DirReader::addIgnoreFiles(
+    const PendingDir &Dir, const std::vector<DirEntry> &Es,
+    std::shared_ptr<const IgnoreChain> &Chain) const {
   if (Options.NoIgnore)
     return;
   IgnoreFile File;
@@ -137,13 +180,13 @@ void Walker::addIgnoreFiles(const PendingDir &Dir,
     Chain = std::make_shared<IgnoreChain>(Chain, std::move(File));
 }
 
-bool Walker::skipped(StringRef RelPath, bool IsDir,
-                     const IgnoreChain *Chain) const {
+bool DirReader::skipped(StringRef RelPath, bool IsDir,
+                        const IgnoreChain *Chain) const {
   return isExcluded(RelPath, Options.Exclude) ||
          IgnoreChain::isIgnored(Chain, RelPath, IsDir);
 }
 
-bool Walker::linksToFileInside(const std::string &AbsPath) const {
+bool DirReader::linksToFileInside(const std::string &AbsPath) const {
   char *Real = realpath(AbsPath.c_str(), nullptr);
   if (!Real)
     return false;
@@ -155,7 +198,21 @@ bool Walker::linksToFileInside(const std::string &AbsPath) const {
   return StringRef(Target).startswith(Root + "/") && S_ISREG(St.st_mode);
 }
 
-void Walker::readDir(const PendingDir &Dir) {
+/// The d_type of an entry; lstat only when the file system did not say.
+static unsigned char entryType(const std::string &AbsDir, const DirEntry &E) {
+  if (E.Type != DT_UNKNOWN)
+    return E.Type;
+  struct stat St;
+  if (lstat((AbsDir + E.Name).c_str(), &St) != 0)
+    return DT_UNKNOWN;
+  return S_ISDIR(St.st_mode)   ? DT_DIR
+         : S_ISLNK(St.st_mode) ? DT_LNK
+         : S_ISREG(St.st_mode) ? DT_REG
+                               : DT_UNKNOWN;
+}
+
+DirContents DirReader::read(const PendingDir &Dir) const {
+  DirContents Out;
   std::string AbsDir = Root + "/" + Dir.RelDir;
   std::vector<DirEntry> Es = listDir(AbsDir);
   std::shared_ptr<const IgnoreChain> Chain = Dir.Ignores;
@@ -163,56 +220,98 @@ void Walker::readDir(const PendingDir &Dir) {
   ChartPlace Place;
   Place.BesideChart = hasEntry(Es, "Chart.yaml");
   Place.InChartTemplates = Dir.InChartTemplates;
-  for (auto It = Es.rbegin(), E = Es.rend(); It != E; ++It) {
-    std::string Rel = Dir.RelDir + It->Name;
-    unsigned char Type = It->Type;
-    if (Type == DT_UNKNOWN) {
-      struct stat St;
-      if (lstat((AbsDir + It->Name).c_str(), &St) != 0)
-        continue;
-      Type = S_ISDIR(St.st_mode)   ? DT_DIR
-             : S_ISLNK(St.st_mode) ? DT_LNK
-             : S_ISREG(St.st_mode) ? DT_REG
-                                   : DT_UNKNOWN;
-    }
+  for (const DirEntry &E : Es) {
+    std::string Rel = Dir.RelDir + E.Name;
+    unsigned char Type = entryType(AbsDir, E);
     if (Type == DT_DIR) {
-      if (isVendoredDir(It->Name) || Dir.Depth + 1 > Options.MaxDepth ||
+      if (isVendoredDir(E.Name) || Dir.Depth + 1 > Options.MaxDepth ||
           skipped(Rel, true, Chain.get()))
         continue;
-      bool Templates = Dir.InChartTemplates ||
-                       (Place.BesideChart && It->Name == "templates");
-      Stack.push_back({Rel + "/", Chain, Templates, Dir.Depth + 1});
+      bool Templates =
+          Dir.InChartTemplates || (Place.BesideChart && E.Name == "templates");
+      Out.Dirs.push_back({Rel + "/", Chain, Templates, Dir.Depth + 1});
       continue;
     }
-    if (Type == DT_LNK && !linksToFileInside(AbsDir + It->Name))
-      continue;
     if (Type != DT_REG && Type != DT_LNK)
+      continue;
+    if (Type == DT_LNK && !linksToFileInside(AbsDir + E.Name))
       continue;
     if (skipped(Rel, false, Chain.get()))
       continue;
-    ++Result.FilesSeen;
+    ++Out.FilesSeen;
     FileKind Kind = classifyPath(Rel, Place);
     if (Kind != FileKind::Unknown || mayHaveShebang(Rel))
-      Result.Files.push_back({Rel, Kind});
+      Out.Files.push_back({std::move(Rel), Kind});
+  }
+  return Out;
+}
+
+void ParallelWalk::add(DirContents &&Contents) {
+  FilesSeen += Contents.FilesSeen;
+  for (WalkEntry &E : Contents.Files) {
+    Found.push_back(std::move(E));
+    Queue.push_back(&Found.back());
+  }
+  // Reversed, so the stack hands out the first subdirectory first.
+  for (auto It = Contents.Dirs.rbegin(); It != Contents.Dirs.rend(); ++It)
+    Dirs.push_back(std::move(*It));
+}
+
+void ParallelWalk::work(unsigned Worker) {
+  std::unique_lock<std::mutex> Lock(Mutex);
+  for (;;) {
+    if (!Queue.empty()) {
+      const WalkEntry *E = Queue.front();
+      Queue.pop_front();
+      Lock.unlock();
+      Visit(*E, Worker);
+      Lock.lock();
+      continue;
+    }
+    if (!Dirs.empty()) {
+      PendingDir Dir = std::move(Dirs.back());
+      Dirs.pop_back();
+      ++Reading;
+      Lock.unlock();
+      DirContents Contents = Reader.read(Dir);
+      Lock.lock();
+      --Reading;
+      add(std::move(Contents));
+      Changed.notify_all();
+      continue;
+    }
+    if (Reading == 0)
+      return;
+    Changed.wait(Lock);
   }
 }
 
-WalkResult Walker::run() {
-  Stack.push_back({"", nullptr, false, 0});
-  while (!Stack.empty()) {
-    PendingDir Dir = std::move(Stack.back());
-    Stack.pop_back();
-    readDir(Dir);
-  }
+WalkResult ParallelWalk::run(unsigned Threads) {
+  Dirs.push_back({"", nullptr, false, 0});
+  std::vector<std::thread> Helpers;
+  for (unsigned T = 1; T < Threads; ++T)
+    Helpers.emplace_back([this, T] { work(T); });
+  work(0);
+  for (std::thread &T : Helpers)
+    T.join();
+  WalkResult Result;
+  Result.FilesSeen = FilesSeen;
+  Result.Files.assign(std::make_move_iterator(Found.begin()),
+                      std::make_move_iterator(Found.end()));
   std::sort(Result.Files.begin(), Result.Files.end(),
             [](const WalkEntry &A, const WalkEntry &B) {
               return A.RelPath < B.RelPath;
             });
-  return std::move(Result);
+  return Result;
+}
+
+WalkResult walkRepository(StringRef Root, const WalkOptions &Options,
+                          unsigned Threads, WalkVisitor Visit) {
+  return ParallelWalk(Root, Options, Visit).run(std::max(1u, Threads));
 }
 
 WalkResult walkRepository(StringRef Root, const WalkOptions &Options) {
-  return Walker(Root, Options).run();
+  return walkRepository(Root, Options, 1, [](const WalkEntry &, unsigned) {});
 }
 
 } // namespace adminlint

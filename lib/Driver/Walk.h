@@ -4,6 +4,7 @@
 
 #include "lib/Driver/Ignore.h"
 #include "lib/Model/FileAnalysis.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -40,6 +41,20 @@ struct WalkResult {
 /// symbolic links to files inside the root are kept under the link's path,
 /// other links are never followed. Root must be absolute and canonical.
 WalkResult walkRepository(llvm::StringRef Root, const WalkOptions &Options);
+
+/// Called for each file a parallel walk finds, on the thread that takes it
+/// (Worker: that thread's index, below the number of threads). Calls may run
+/// at the same time on different threads.
+using WalkVisitor =
+    llvm::function_ref<void(const WalkEntry &Entry, unsigned Worker)>;
+
+/// walkRepository with the directory tree split across Threads threads (the
+/// calling thread is one of them), like ripgrep's walker. Visit runs for each
+/// file as soon as its directory was read, on whichever thread is free, so
+/// work on files overlaps the rest of the walk. The result is the same for
+/// every number of threads.
+WalkResult walkRepository(llvm::StringRef Root, const WalkOptions &Options,
+                          unsigned Threads, WalkVisitor Visit);
 
 /// Whether a root-relative path is excluded by config globs.
 bool isExcluded(llvm::StringRef RelPath,
