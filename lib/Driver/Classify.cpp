@@ -1,5 +1,6 @@
 //===- Classify.cpp - From a path to a file kind and a context ------------===//
 #include "lib/Driver/Classify.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
@@ -68,6 +69,8 @@ static FileKind classifyName(StringRef Name) {
              FileKind::Kustomization)
       .Case("app.json", FileKind::AppJson)
       .Case("package.json", FileKind::PackageJson)
+      .Cases("Rakefile", "rakefile", FileKind::Ruby)
+      .Case("artisan", FileKind::Artisan)
       .Default(FileKind::Unknown);
 }
 
@@ -82,6 +85,37 @@ static FileKind classifyExtension(StringRef Name) {
       .Cases(".h", ".hpp", ".hh", ".hxx", FileKind::Cxx)
       .Cases(".yml", ".yaml", FileKind::Yaml)
       .Default(FileKind::Unknown);
+}
+
+/// Directories where standalone scripts live (at any depth; lib/tasks/ is
+/// tasks/). Ruby and JavaScript files elsewhere are the app's own modules and
+/// are not read, so a full scan does not parse every source file.
+static bool isScriptDir(StringRef Dir) {
+  return StringSwitch<bool>(Dir)
+      .Cases("script", "scripts", "bin", "tools", "tasks", "db", true)
+      .Default(false);
+}
+
+static bool inScriptDir(StringRef RelPath) {
+  SmallVector<StringRef, 8> Parts;
+  RelPath.split(Parts, '/', -1, false);
+  if (!Parts.empty())
+    Parts.pop_back();
+  return llvm::any_of(Parts, isScriptDir);
+}
+
+/// Ruby and JavaScript/TypeScript by extension, read only in script
+/// directories.
+static FileKind classifyScriptLanguage(StringRef RelPath, StringRef Name) {
+  FileKind Kind = StringSwitch<FileKind>(sys::path::extension(Name))
+                      .Case(".rb", FileKind::Ruby)
+                      .Cases(".js", ".mjs", ".cjs", FileKind::JavaScript)
+                      .Cases(".ts", ".mts", ".cts", FileKind::JavaScript)
+                      .Default(FileKind::Unknown);
+  if (Kind == FileKind::Unknown || Name.endswith(".d.ts") ||
+      !inScriptDir(RelPath))
+    return FileKind::Unknown;
+  return Kind;
 }
 
 FileKind classifyPath(StringRef RelPath, ChartPlace Place) {
@@ -105,6 +139,9 @@ FileKind classifyPath(StringRef RelPath, ChartPlace Place) {
     return FileKind::HelmTemplate;
   if (Place.BesideChart && Name.startswith("values") && isYamlName(Name))
     return FileKind::HelmValues;
+  FileKind Script = classifyScriptLanguage(RelPath, Name);
+  if (Script != FileKind::Unknown)
+    return Script;
   return classifyExtension(Name);
 }
 
@@ -129,9 +166,12 @@ FileKind classifyShebang(StringRef FirstLine) {
   StringRef Interp = baseName(Words[I].trim());
   if (Interp.startswith("python"))
     return FileKind::Python;
+  if (Interp.startswith("ruby"))
+    return FileKind::Ruby;
   return StringSwitch<FileKind>(Interp)
       .Cases("sh", "bash", "dash", "zsh", "ksh", FileKind::ShellScript)
       .Cases("ash", "mksh", FileKind::ShellScript)
+      .Cases("node", "nodejs", "ts-node", "tsx", "bun", FileKind::JavaScript)
       .Default(FileKind::Unknown);
 }
 

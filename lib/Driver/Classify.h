@@ -19,14 +19,17 @@ struct ChartPlace {
 
 /// The kind of a file from its repository-relative path alone. Unknown for
 /// files that do not matter and for files with no extension, which may still
-/// be scripts (see mayHaveShebang and classifyShebang).
+/// be scripts (see mayHaveShebang and classifyShebang). Ruby and
+/// JavaScript/TypeScript files count only under a script/, scripts/, bin/,
+/// tools/, tasks/ or db/ directory at any depth; Rakefile is Ruby and
+/// artisan is a Laravel marker.
 FileKind classifyPath(llvm::StringRef RelPath, ChartPlace Place = {});
 
 /// Whether a file of unknown kind may be a script: its name has no extension.
 bool mayHaveShebang(llvm::StringRef RelPath);
 
-/// The kind a `#!` first line says (sh, bash, dash, zsh, ksh, python, through
-/// `/usr/bin/env` with options); Unknown otherwise.
+/// The kind a `#!` first line says (sh, bash, dash, zsh, ksh, python, ruby,
+/// node, ts-node, through `/usr/bin/env` with options); Unknown otherwise.
 FileKind classifyShebang(llvm::StringRef FirstLine);
 
 /// A config `contexts` entry: files matching Glob have context Ctx.

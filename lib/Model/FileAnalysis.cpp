@@ -43,6 +43,12 @@ llvm::StringRef fileKindName(FileKind K) {
     return "dependency-manifest";
   case FileKind::CompileCommands:
     return "compile-commands";
+  case FileKind::Ruby:
+    return "ruby";
+  case FileKind::JavaScript:
+    return "javascript";
+  case FileKind::Artisan:
+    return "artisan";
   }
   return "unknown";
 }

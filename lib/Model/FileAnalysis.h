@@ -34,6 +34,9 @@ enum class FileKind {
   PackageJson,    ///< package.json
   DependencyManifest, ///< requirements*.txt, Gemfile, pyproject.toml, ...
   CompileCommands,    ///< compile_commands.json
+  Ruby,               ///< *.rb in a script directory, a ruby shebang, Rakefile
+  JavaScript,         ///< *.js|mjs|cjs|ts in a script directory, a node shebang
+  Artisan, ///< Laravel's artisan (PHP, not parsed: a framework marker)
 };
 
 llvm::StringRef fileKindName(FileKind K);
@@ -55,6 +58,8 @@ enum class ShellHost {
   GitlabScript,
   CxxString,
   PythonString,
+  RubyString,       ///< system/exec/backticks/%x of a Ruby script
+  JavaScriptString, ///< child_process exec/execSync, zx, execa
 };
 
 /// One piece of shell code with what its host says about it.

@@ -19,6 +19,9 @@ void analyzeGithubWorkflow(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeGitlabCi(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeAppJson(FileAnalysis &A, const FrontendLimits &Limits);
 void analyzeDependencyManifest(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeRuby(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeJavaScript(FileAnalysis &A, const FrontendLimits &Limits);
+void analyzeArtisan(FileAnalysis &A, const FrontendLimits &Limits);
 
 FrontendFn frontendFor(FileKind Kind) {
   switch (Kind) {
@@ -52,6 +55,12 @@ FrontendFn frontendFor(FileKind Kind) {
     return analyzeAppJson;
   case FileKind::DependencyManifest:
     return analyzeDependencyManifest;
+  case FileKind::Ruby:
+    return analyzeRuby;
+  case FileKind::JavaScript:
+    return analyzeJavaScript;
+  case FileKind::Artisan:
+    return analyzeArtisan;
   default:
     return nullptr;
   }

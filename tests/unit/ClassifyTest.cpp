@@ -38,6 +38,29 @@ TEST(Classify, ByPath) {
   EXPECT_EQ(classifyPath("data.json"), FileKind::Unknown);
 }
 
+// Ruby and JavaScript are read only where standalone scripts live, so a
+// full scan of a monorepo does not parse every application module.
+TEST(Classify, ScriptLanguagesOnlyInScriptDirectories) {
+  EXPECT_EQ(classifyPath("script/fix_orders.rb"), FileKind::Ruby);
+  EXPECT_EQ(classifyPath("lib/tasks/helpers.rb"), FileKind::Ruby);
+  EXPECT_EQ(classifyPath("apps/api/db/seed_users.rb"), FileKind::Ruby);
+  EXPECT_EQ(classifyPath("scripts/backfill.js"), FileKind::JavaScript);
+  EXPECT_EQ(classifyPath("packages/api/scripts/sub/fix.ts"),
+            FileKind::JavaScript);
+  EXPECT_EQ(classifyPath("tools/migrate.mjs"), FileKind::JavaScript);
+  EXPECT_EQ(classifyPath("bin/cli.cjs"), FileKind::JavaScript);
+  EXPECT_EQ(classifyPath("tasks/x.mts"), FileKind::JavaScript);
+  EXPECT_EQ(classifyPath("app/models/user.rb"), FileKind::Unknown);
+  EXPECT_EQ(classifyPath("src/db.js"), FileKind::Unknown);
+  EXPECT_EQ(classifyPath("fix.rb"), FileKind::Unknown);
+  EXPECT_EQ(classifyPath("scripts.js"), FileKind::Unknown);
+  EXPECT_EQ(classifyPath("scripts/types.d.ts"), FileKind::Unknown);
+  EXPECT_EQ(classifyPath("lib/tasks/fix.rake"), FileKind::Unknown);
+  EXPECT_EQ(classifyPath("Rakefile"), FileKind::Ruby);
+  EXPECT_EQ(classifyPath("api/Rakefile"), FileKind::Ruby);
+  EXPECT_EQ(classifyPath("artisan"), FileKind::Artisan);
+}
+
 TEST(Classify, HelmNeedsAChart) {
   EXPECT_EQ(classifyPath("c/values.yaml"), FileKind::Yaml);
   ChartPlace Beside{true, false};
@@ -62,7 +85,12 @@ TEST(Classify, Shebangs) {
   EXPECT_EQ(classifyShebang("#!/bin/ksh"), FileKind::ShellScript);
   EXPECT_EQ(classifyShebang("#!/usr/bin/env python3"), FileKind::Python);
   EXPECT_EQ(classifyShebang("#!/usr/bin/python3.11"), FileKind::Python);
-  EXPECT_EQ(classifyShebang("#!/usr/bin/env node"), FileKind::Unknown);
+  EXPECT_EQ(classifyShebang("#!/usr/bin/env node"), FileKind::JavaScript);
+  EXPECT_EQ(classifyShebang("#!/usr/bin/env -S ts-node --esm"),
+            FileKind::JavaScript);
+  EXPECT_EQ(classifyShebang("#!/usr/bin/env ruby"), FileKind::Ruby);
+  EXPECT_EQ(classifyShebang("#!/usr/bin/ruby2.7 -w"), FileKind::Ruby);
+  EXPECT_EQ(classifyShebang("#!/usr/bin/env php"), FileKind::Unknown);
   EXPECT_EQ(classifyShebang("echo hi"), FileKind::Unknown);
 }
 

@@ -1,0 +1,1 @@
+User.find_or_create_by!(email: "admin@example.com")
