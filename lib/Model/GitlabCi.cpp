@@ -5,13 +5,15 @@
 // merged deeply, arrays and scalars replaced and the job's own keys winning;
 // then the `default:` keywords (and the deprecated top-level image, services,
 // before_script, after_script, cache) fill the keys the job still lacks,
-// unless `inherit: default:` says otherwise. Every merged value keeps the node
+// unless `inherit: default:` says otherwise. `!reference [job, key]` in a
+// script list stands for that job's lines. Every merged value keeps the node
 // it was written at, so findings point into the template or `default:`.
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Model/GitlabCi.h"
 #include "lib/Parse/Yaml.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/Twine.h"
@@ -67,11 +69,11 @@ private:
 
   void readDefaults(const yaml::Node &Root);
   const Merged *resolve(StringRef Id, const yaml::Node *Via, unsigned Depth);
-  void merge(Merged &Into, const Merged &From, unsigned Depth);
-  bool mergeExisting(Merged &Into, const MergedField &F, unsigned Depth);
+  void mergeUnder(Merged &Into, const Merged &Base, unsigned Depth);
   Merged fromNode(const yaml::Node &N, unsigned Depth);
   void addFields(Merged &Into, const yaml::Node &Mapping, unsigned Depth);
   const Merged *key(const Merged &Job, StringRef Key) const;
+  const yaml::Node *reference(const yaml::Node &Ref);
   void job(StringRef Id, SourceRange IdRange, const Merged &Keys);
   void scripts(CiJob &Job, const yaml::Node &N, unsigned Depth);
   bool spend(uint64_t Cost);
@@ -88,6 +90,8 @@ private:
   /// inherits it), or NoUnit for a line that was not a string.
   DenseMap<const yaml::Node *, unsigned> UnitOf;
   static constexpr unsigned NoUnit = ~0u;
+  /// The `!reference` tags being expanded, so a reference to itself stops.
+  SmallPtrSet<const yaml::Node *, 8> Expanding;
   uint64_t Budget; ///< values left to copy (FrontendLimits::MaxYamlNodes)
   bool BudgetReported = false;
 };
@@ -143,61 +147,52 @@ static void append(Merged &Into, MergedField F) {
   Into.Fields.push_back(std::move(F));
 }
 
-/// Merges F over the field of Into with the same key; false if there is none.
-bool PipelineReader::mergeExisting(Merged &Into, const MergedField &F,
-                                   unsigned Depth) {
-  auto Found = Into.Index.find(F.Key->value());
-  if (Found == Into.Index.end())
-    return false;
-  MergedField &Old = Into.Fields[Found->second];
-  uint64_t Before = Old.Value.Size;
-  Old.Key = F.Key;
-  merge(Old.Value, F.Value, Depth + 1);
-  Into.Size = Into.Size - Before + Old.Value.Size;
-  return true;
-}
-
-/// Merges From over Into: mappings field by field (deeply), anything else
-/// replaces what Into held.
-void PipelineReader::merge(Merged &Into, const Merged &From, unsigned Depth) {
-  if (!From.Value)
+/// Merges Base under Into: the fields Into lacks are copied from Base,
+/// fields both hold as mappings merge deeply, anything else Into holds wins.
+void PipelineReader::mergeUnder(Merged &Into, const Merged &Base,
+                                unsigned Depth) {
+  if (!Base.Value)
     return;
-  if (!From.isMapping() || !Into.isMapping() ||
-      Depth >= Limits.MaxNestingDepth) {
-    if (spend(From.Size))
-      Into = From;
+  if (!Into.Value) {
+    if (spend(Base.Size))
+      Into = Base;
     return;
   }
-  Into.Value = From.Value;
-  for (const MergedField &F : From.Fields) {
-    if (mergeExisting(Into, F, Depth))
+  if (!Into.isMapping() || !Base.isMapping() || Depth >= Limits.MaxNestingDepth)
+    return;
+  for (const MergedField &F : Base.Fields) {
+    auto Found = Into.Index.find(F.Key->value());
+    if (Found != Into.Index.end()) {
+      MergedField &Own = Into.Fields[Found->second];
+      uint64_t Before = Own.Value.Size;
+      mergeUnder(Own.Value, F.Value, Depth + 1);
+      Into.Size = Into.Size - Before + Own.Value.Size;
       continue;
+    }
     if (!spend(F.Value.Size))
       return;
     append(Into, F);
   }
 }
 
-/// Adds the entries of Mapping to Into: `<<` merge keys first, so that the
-/// mapping's own keys win over merged ones.
+/// Adds the entries of Mapping to Into, then the mappings of its `<<` merge
+/// keys under them, so that the mapping's own keys win.
 void PipelineReader::addFields(Merged &Into, const yaml::Node &Mapping,
                                unsigned Depth) {
+  for (const yaml::MapEntry &E : Mapping.entries())
+    if (E.Key->isScalar() && E.Key->value() != "<<" &&
+        !Into.Index.count(E.Key->value()))
+      append(Into, {E.Key, fromNode(*E.Value, Depth + 1)});
+  if (Depth >= Limits.MaxNestingDepth)
+    return;
   for (const yaml::MapEntry &E : Mapping.entries()) {
-    if (!E.Key->isScalar() || E.Key->value() != "<<" ||
-        Depth >= Limits.MaxNestingDepth)
+    if (!E.Key->isScalar() || E.Key->value() != "<<")
       continue;
     if (E.Value->isMapping())
-      addFields(Into, *E.Value, Depth + 1);
+      mergeUnder(Into, fromNode(*E.Value, Depth + 1), Depth);
     for (const yaml::Node *Item : E.Value->items())
       if (Item->isMapping())
-        addFields(Into, *Item, Depth + 1);
-  }
-  for (const yaml::MapEntry &E : Mapping.entries()) {
-    if (!E.Key->isScalar() || E.Key->value() == "<<")
-      continue;
-    MergedField F{E.Key, fromNode(*E.Value, Depth + 1)};
-    if (!mergeExisting(Into, F, Depth))
-      append(Into, std::move(F));
+        mergeUnder(Into, fromNode(*Item, Depth + 1), Depth);
   }
 }
 
@@ -244,11 +239,15 @@ const Merged *PipelineReader::resolve(StringRef Id, const yaml::Node *Via,
     return nullptr;
   }
   D.State = Definition::Resolving;
-  Merged Keys;
+  SmallVector<const Merged *, 4> Bases;
   for (const yaml::Node *Base : extendsOf(*D.Node))
     if (const Merged *B = resolve(Base->value(), Base, Depth + 1))
-      merge(Keys, *B, 0);
-  merge(Keys, fromNode(*D.Node, 0), 0);
+      Bases.push_back(B);
+  // The job's own keys first, so a spent budget loses only inherited ones;
+  // a later entry of `extends` wins over an earlier one.
+  Merged Keys = fromNode(*D.Node, 0);
+  for (const Merged *B : llvm::reverse(Bases))
+    mergeUnder(Keys, *B, 0);
   D.Keys = std::move(Keys);
   D.State = Definition::Resolved;
   return &D.Keys;
@@ -264,10 +263,13 @@ void PipelineReader::readDefaults(const yaml::Node &Root) {
     Globals.Fields.push_back({E.Key, fromNode(*E.Value, 1)});
     Globals.Size += Globals.Fields.back().Value.Size;
   }
-  Defaults = std::move(Globals);
-  if (const yaml::Node *D = Root.get("default"))
-    if (D->isMapping())
-      merge(Defaults, fromNode(*D, 0), 0);
+  const yaml::Node *D = Root.get("default");
+  if (!D || !D->isMapping()) {
+    Defaults = std::move(Globals);
+    return;
+  }
+  Defaults = fromNode(*D, 0);
+  mergeUnder(Defaults, Globals, 0);
 }
 
 /// Whether a job inherits default keyword Key under `inherit: default:`
@@ -283,6 +285,21 @@ static bool inheritsDefault(const Merged &Job, StringRef Key) {
     if (Item->isScalar() && Item->value() == Key)
       return true;
   return false;
+}
+
+/// The node a `!reference [job, key, ...]` names, or null when the job or a
+/// key is unknown.
+const yaml::Node *PipelineReader::reference(const yaml::Node &Ref) {
+  ArrayRef<const yaml::Node *> Path = Ref.items();
+  if (Path.size() < 2 || !Path.front()->isScalar())
+    return nullptr;
+  const Merged *At = resolve(Path.front()->value(), Path.front(), 0);
+  for (const yaml::Node *Key : Path.drop_front()) {
+    if (!At || !Key->isScalar())
+      return nullptr;
+    At = At->get(Key->value());
+  }
+  return At ? At->Value : nullptr;
 }
 
 /// Keyword Key of a job: its own (extends applied), else the inherited
@@ -334,6 +351,14 @@ static std::string nameOf(const yaml::Node *N) {
 void PipelineReader::scripts(CiJob &Job, const yaml::Node &N, unsigned Depth) {
   if (N.isNull())
     return;
+  if (N.tag() == "!reference" && N.isSequence()) {
+    const yaml::Node *Target = reference(N);
+    if (Target && Depth < 8 && Expanding.insert(&N).second) {
+      scripts(Job, *Target, Depth + 1);
+      Expanding.erase(&N);
+    }
+    return;
+  }
   if (N.isSequence() && Depth < 8) {
     for (const yaml::Node *I : N.items())
       scripts(Job, *I, Depth + 1);

@@ -122,12 +122,13 @@ TEST(GitlabCiTest, ExtendsMergesTemplatesDeeply) {
   EXPECT_EQ(Job.Environment, "production");
   EXPECT_TRUE(Job.AgainstDeployed);
   EXPECT_EQ(A.File->lineColumn(Job.EnvironmentRange.Begin).Line, 19u);
+  // The job's own variables first, then the inherited ones.
   ASSERT_EQ(Job.Variables.size(), 3u);
-  EXPECT_EQ(Job.Variables[0].Name, "APP");
+  EXPECT_EQ(Job.Variables[0].Name, "OWN");
   EXPECT_EQ(Job.Variables[1].Name, "LEVEL");
   EXPECT_EQ(Job.Variables[1].Value, "migrate");
   EXPECT_EQ(A.File->lineColumn(Job.Variables[1].ValueRange.Begin).Line, 14u);
-  EXPECT_EQ(Job.Variables[2].Name, "OWN");
+  EXPECT_EQ(Job.Variables[2].Name, "APP");
   // The script array of .migrate replaces the one of .base.
   ASSERT_EQ(Job.ShellUnits.size(), 1u);
   const ShellUnit &U = A.Shell[Job.ShellUnits[0]];
@@ -246,6 +247,21 @@ TEST(GitlabCiTest, DefaultsFillWhatTheJobLacks) {
   EXPECT_EQ(M->Jobs[4].ShellUnits.size(), 1u);
 }
 
+TEST(GitlabCiTest, ReferenceTagsStandForTheirLines) {
+  FileAnalysis A =
+      analyze(".setup:\n  script:\n    - pip install -r r.txt\n"
+              "job:\n  script:\n    - !reference [.setup, script]\n"
+              "    - python manage.py migrate\n"
+              "    - !reference [.missing, script]\n"
+              "    - !reference [job, script]\n");
+  const auto *M = A.model<CiPipelineModel>();
+  ASSERT_EQ(M->Jobs.size(), 1u);
+  ASSERT_EQ(M->Jobs[0].ShellUnits.size(), 4u);
+  const ShellUnit &Setup = A.Shell[M->Jobs[0].ShellUnits[0]];
+  EXPECT_EQ(Setup.Script.Commands[0].name(), "pip");
+  EXPECT_EQ(A.File->lineColumn(Setup.Script.Commands[0].Range.Begin).Line, 3u);
+}
+
 TEST(GitlabCiTest, TopLevelGlobalsAreDefaults) {
   FileAnalysis A = analyze("image: node:20\nbefore_script: [npm ci]\n"
                            "build:\n  script: [npm run build]\n");
@@ -262,7 +278,8 @@ TEST(GitlabCiTest, MergeKeysAndExtendsTogether) {
   const auto *M = A.model<CiPipelineModel>();
   ASSERT_EQ(M->Jobs.size(), 1u);
   ASSERT_EQ(M->Jobs[0].Variables.size(), 2u);
-  EXPECT_EQ(M->Jobs[0].Variables[1].Value, "two");
+  EXPECT_EQ(M->Jobs[0].Variables[0].Value, "two");
+  EXPECT_EQ(M->Jobs[0].Variables[1].Value, "one");
 }
 
 TEST(GitlabCiTest, ExpansionIsBoundedByTheNodeLimit) {
