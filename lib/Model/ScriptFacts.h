@@ -1,5 +1,4 @@
-//===- ScriptFacts.h - Facts the Ruby and JavaScript frontends share -*- C++
-//-*-===//
+//===- ScriptFacts.h - What Ruby and Node frontends share ------*- C++ -*-===//
 //
 // The Ruby and JavaScript/TypeScript frontends describe a script with the
 // same PythonScriptModel the Python frontend fills (standalone, bootstrap,

@@ -1,5 +1,4 @@
-//===- JavaScript.h - A token-level JavaScript/TypeScript reader -*- C++
-//-*-===//
+//===- JavaScript.h - Token-level JavaScript/TypeScript reader -*- C++ -*-===//
 #ifndef ADMINLINT_PARSE_JAVASCRIPT_H
 #define ADMINLINT_PARSE_JAVASCRIPT_H
 
