@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Parse/Yaml.h"
+#include "lib/Parse/YamlFast.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -911,6 +912,11 @@ Stream Stream::parse(StringRef Text, const YamlOptions &Opts) {
   }
   Builder B(Text, Base, Opts, S);
   try {
+    std::vector<YamlEvent> Events;
+    if (parseFastYaml(Text, Events)) {
+      replayYamlEvents(Events, B);
+      return S;
+    }
     std::istringstream In(Text.str());
     YAML::Parser P(In);
     while (P.HandleNextDocument(B)) {
