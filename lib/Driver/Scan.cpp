@@ -100,10 +100,14 @@ struct PreCommitNeeds {
   /// Base names of given shell scripts: ADM501 and ADM502 report in the
   /// script a Dockerfile names, the nearest one with that base name.
   StringSet<> ScriptNames;
+  /// A given file of a kind not placed yet: everything is read.
+  bool All = false;
 
-  /// Whether a deferred file may be needed, before it is read.
+  /// Whether a deferred file may be needed, before it is read (its kind by
+  /// path).
   bool mayWant(const WalkEntry &E) const;
-  /// Whether a deferred file of Kind with Text is needed.
+  /// Whether a deferred file is needed, once read (its kind by path or
+  /// shebang).
   bool wants(FileKind Kind, StringRef RelPath, StringRef Text) const;
 };
 
@@ -652,6 +656,9 @@ void Scanner::analyseEach(const std::vector<WalkEntry> &Files,
 }
 
 /// How a pre-commit scan treats a file it was not given, by kind.
+/// A kind not listed here (one added later) is always read, and a given file
+/// of such a kind makes a pre-commit scan read everything: new kinds cost
+/// time until they are placed, never findings.
 enum class PreCommitUse {
   Always,   ///< workloads, Dockerfiles, Helm and kustomize: the release model
   Deferred, ///< read only when the given files need it (PreCommitNeeds)
@@ -659,6 +666,27 @@ enum class PreCommitUse {
 };
 
 static PreCommitUse preCommitUse(FileKind Kind) {
+  switch (Kind) {
+  case FileKind::Unknown:
+  case FileKind::ShellScript:
+  case FileKind::Python:
+  case FileKind::PackageJson:
+  case FileKind::DependencyManifest:
+    return PreCommitUse::Deferred;
+  case FileKind::Makefile:
+  case FileKind::Cxx:
+  case FileKind::GithubWorkflow:
+  case FileKind::GitlabCi:
+  case FileKind::CompileCommands:
+    return PreCommitUse::Never;
+  default:
+    return PreCommitUse::Always;
+  }
+}
+
+/// Whether the findings of a given file of this kind are known to depend on
+/// no more than the Always kinds and PreCommitNeeds.
+static bool placedKind(FileKind Kind) {
   switch (Kind) {
   case FileKind::Dockerfile:
   case FileKind::Procfile:
@@ -669,15 +697,9 @@ static PreCommitUse preCommitUse(FileKind Kind) {
   case FileKind::HelmTemplate:
   case FileKind::Kustomization:
   case FileKind::AppJson:
-    return PreCommitUse::Always;
-  case FileKind::Unknown:
-  case FileKind::ShellScript:
-  case FileKind::Python:
-  case FileKind::PackageJson:
-  case FileKind::DependencyManifest:
-    return PreCommitUse::Deferred;
+    return true;
   default:
-    return PreCommitUse::Never;
+    return preCommitUse(Kind) != PreCommitUse::Always;
   }
 }
 
@@ -698,14 +720,16 @@ static bool mayTellFramework(StringRef RelPath, StringRef Text) {
 }
 
 bool PreCommitNeeds::mayWant(const WalkEntry &E) const {
-  bool Script = ScriptNames.count(baseName(E.RelPath));
+  if (All)
+    return true;
   switch (E.Kind) {
   case FileKind::Unknown:
-    return Frameworks || Script;
+    // Its kind is known once its shebang was read.
+    return true;
   case FileKind::Python:
     return Frameworks;
   case FileKind::ShellScript:
-    return Script;
+    return ScriptNames.count(baseName(E.RelPath));
   case FileKind::PackageJson:
   case FileKind::DependencyManifest:
     return Manifests;
@@ -716,6 +740,8 @@ bool PreCommitNeeds::mayWant(const WalkEntry &E) const {
 
 bool PreCommitNeeds::wants(FileKind Kind, StringRef RelPath,
                            StringRef Text) const {
+  if (All)
+    return true;
   switch (Kind) {
   case FileKind::Python:
     return Frameworks && mayTellFramework(RelPath, Text);
@@ -725,7 +751,8 @@ bool PreCommitNeeds::wants(FileKind Kind, StringRef RelPath,
   case FileKind::DependencyManifest:
     return Manifests;
   default:
-    return false;
+    // A file of unknown kind whose shebang names a kind read by every scan.
+    return preCommitUse(Kind) == PreCommitUse::Always;
   }
 }
 
@@ -750,6 +777,7 @@ PreCommitNeeds Scanner::preCommitNeeds(
                          A->Kind == FileKind::PackageJson;
       if (A->Kind == FileKind::ShellScript)
         Needs.ScriptNames.insert(baseName(P.RelPath));
+      Needs.All |= !placedKind(A->Kind);
     }
   }
   return Needs;
