@@ -191,3 +191,93 @@ TEST(Glob, Rebase) {
   EXPECT_TRUE(Q.matchesPathOrParent("examples/ops/x.sh"));
   EXPECT_FALSE(Q.matchesPathOrParent("ops/x.sh"));
 }
+
+/// A tree with everything that shapes a walk: nested ignore files with
+/// negation, vendored directories, a chart, links in and out of the root,
+/// an excluded directory, a deep chain and many small directories.
+static void writeWalkTree(const TempTree &T, const TempTree &Outside) {
+  Outside.write("secret.sh", "");
+  T.write(".gitignore", "*.log.sh\nbuild/\n");
+  T.write("svc/.ignore", "gen*.sh\n!gen-keep.sh\n");
+  T.write("svc/gen1.sh", "");
+  T.write("svc/gen-keep.sh", "");
+  T.write("svc/x/.adminlintignore", "/only.sh\n");
+  T.write("svc/x/only.sh", "");
+  T.write("svc/x/y/only.sh", "");
+  T.write("a.log.sh", "");
+  T.write("build/out.sh", "");
+  T.write("node_modules/m/i.sh", "");
+  T.write("chart/Chart.yaml", "");
+  T.write("chart/templates/job.yaml", "");
+  T.write("skip/me.sh", "");
+  T.link(Outside.path("secret.sh"), "escape.sh");
+  T.link("svc/gen-keep.sh", "alias.sh");
+  std::string Deep;
+  for (int I = 0; I < 12; ++I) {
+    Deep += "d" + std::to_string(I) + "/";
+    T.write(Deep + "s.sh", "");
+  }
+  for (int I = 0; I < 40; ++I) {
+    std::string Dir =
+        "many/p" + std::to_string(I % 9) + "/q" + std::to_string(I);
+    T.write(Dir + "/run", "#!/bin/sh\n");
+    T.write(Dir + "/job.yaml", "");
+    T.write(Dir + "/notes.md", "");
+  }
+}
+
+TEST(Walk, ParallelWalkIsTheSameForEveryThreadCount) {
+  TempTree Outside, T;
+  writeWalkTree(T, Outside);
+  WalkOptions O;
+  O.Exclude.push_back(*GlobPattern::parse("skip/"));
+  O.MaxDepth = 10;
+  WalkResult One = walkRepository(T.Root, O);
+  EXPECT_EQ(One.Files.size(), 95u);
+  EXPECT_EQ(One.FilesSeen, 138u); // with .gitignore, .ignore, notes.md
+  for (unsigned Threads : {1u, 2u, 3u, 8u}) {
+    std::vector<std::vector<std::string>> Visited(Threads);
+    WalkResult R = walkRepository(T.Root, O, Threads,
+                                  [&](const WalkEntry &E, unsigned Worker) {
+                                    ASSERT_LT(Worker, Threads);
+                                    Visited[Worker].push_back(E.RelPath);
+                                  });
+    std::vector<std::string> Paths, All;
+    for (const WalkEntry &E : R.Files)
+      Paths.push_back(E.RelPath);
+    for (const std::vector<std::string> &V : Visited)
+      All.insert(All.end(), V.begin(), V.end());
+    std::sort(All.begin(), All.end());
+    EXPECT_EQ(All, Paths) << "every file is visited once, -j" << Threads;
+    ASSERT_EQ(R.Files.size(), One.Files.size());
+    for (size_t I = 0; I < R.Files.size(); ++I) {
+      EXPECT_EQ(R.Files[I].RelPath, One.Files[I].RelPath);
+      EXPECT_EQ(R.Files[I].Kind, One.Files[I].Kind);
+    }
+    EXPECT_EQ(R.FilesSeen, One.FilesSeen);
+  }
+}
+
+TEST(Walk, ParallelWalkKeepsWalkRules) {
+  TempTree Outside, T;
+  writeWalkTree(T, Outside);
+  WalkOptions O;
+  O.Exclude.push_back(*GlobPattern::parse("skip/"));
+  O.MaxDepth = 10;
+  std::vector<std::string> Paths;
+  for (const WalkEntry &E :
+       walkRepository(T.Root, O, 4, [](auto &, auto) {}).Files)
+    Paths.push_back(E.RelPath);
+  auto Has = [&](llvm::StringRef P) {
+    return std::find(Paths.begin(), Paths.end(), P) != Paths.end();
+  };
+  EXPECT_TRUE(Has("svc/gen-keep.sh"));
+  EXPECT_TRUE(Has("svc/x/y/only.sh"));
+  EXPECT_TRUE(Has("alias.sh"));
+  EXPECT_TRUE(Has("d0/d1/d2/d3/d4/d5/d6/d7/d8/d9/s.sh"));
+  for (llvm::StringRef Gone :
+       {"svc/gen1.sh", "svc/x/only.sh", "a.log.sh", "build/out.sh",
+        "node_modules/m/i.sh", "skip/me.sh", "escape.sh",
+        "d0/d1/d2/d3/d4/d5/d6/d7/d8/d9/d10/s.sh"})
+    EXPECT_FALSE(Has(Gone)) << Gone.str();
+}
