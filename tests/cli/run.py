@@ -488,6 +488,51 @@ def config_context_overrides_the_compose_file_name(t):
     expect("docker-compose.yml:4:21: warning:" in out, "ADM502 at 4:21: " + out)
 
 
+GEN_TREE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                        "bench", "gen-tree")
+CANDIDATE_SUFFIXES = (".sh", ".bash", ".yaml", ".yml", ".py", ".mk", ".json",
+                      ".txt", ".dockerfile")
+
+
+def findings_json(t, *args):
+    rc, out, err = t.run("check", "--format", "json", "--fail-on", "never", *args)
+    expect_rc((rc, out, err), 0)
+    return json.loads(out)["findings"]
+
+
+@test
+def pre_commit_files_get_the_full_scans_findings(t):
+    # A generated repository (Deployments, migration Jobs, charts, scripts,
+    # Python, noise); for random sets of 5 files, a scan of just those files
+    # reports exactly what the full scan reports in them.
+    import random
+    tree = os.path.join(t.root, "repo")
+    subprocess.run([sys.executable, GEN_TREE, "1500", tree, "--manifests", "40"],
+                   check=True, capture_output=True, timeout=120)
+    full = findings_json(t, tree)
+    expect(len(full) > 20, "the generated tree has findings: %d" % len(full))
+    files = []
+    for d, _, names in os.walk(tree):
+        if ".git" in d.split(os.sep):
+            continue
+        for n in names:
+            if n.endswith(CANDIDATE_SUFFIXES) or "." not in n or "Dockerfile" in n:
+                files.append(os.path.relpath(os.path.join(d, n), tree))
+    files.sort()
+    with_findings = sorted({f["path"] for f in full})
+    rng = random.Random(20261126)
+    for i in range(8):
+        five = rng.sample(with_findings, 2 if i % 2 else 4)
+        five += rng.sample(files, 5 - len(five))
+        jobs = ["-j1"] if i == 3 else ["-j3"] if i == 5 else []
+        got = findings_json(t, *jobs, *[os.path.join(tree, f) for f in five])
+        want = [f for f in full if f["path"] in five]
+        expect(want, "set %d has findings" % i)
+        expect(got == want, "pre-commit on %s:\n%s\nfull scan:\n%s"
+               % (five, json.dumps(got, indent=1)[:3000],
+                  json.dumps(want, indent=1)[:3000]))
+
+
 def main():
     failed = 0
     for fn in TESTS:
