@@ -10,6 +10,8 @@
 #include "lib/Check/Check.h"
 #include "lib/Model/CiJob.h"
 #include "llvm/ADT/Optional.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
 #include <deque>
@@ -32,6 +34,19 @@ struct CopiedScript {
 struct Step {
   const shell::Command *Cmd;
   bool Inside;
+};
+
+/// For every step that runs code, the file names its words mention, so a
+/// copied file's run is found without scanning every later step.
+class RunIndex {
+public:
+  explicit RunIndex(const std::vector<Step> &Steps);
+  /// The first step after step I that runs BaseName, or the step count.
+  size_t firstAfter(StringRef BaseName, size_t I) const;
+
+private:
+  size_t End;
+  StringMap<std::vector<size_t>> ByName;
 };
 
 /// Shell code flattened into steps, nested scripts and remote commands
@@ -176,20 +191,48 @@ static StringRef execProgram(const shell::Command &C) {
   return "";
 }
 
-/// Whether the step runs the copied file: a command inside a container or on
-/// a remote host, or an exec or ssh, that names it and does more than handle
-/// it as a file.
-static bool runsCopied(const Step &S, StringRef BaseName) {
+/// Whether the step runs code: a command inside a container or on a remote
+/// host, or an exec or ssh, that copies nothing and does more than handle
+/// files.
+static bool runsCode(const Step &S) {
   const shell::Command &C = *S.Cmd;
   if (C.Words.empty() || (!S.Inside && !runsInside(C)))
     return false;
   StringRef Program = S.Inside ? C.name() : execProgram(C);
-  if (onlyHandlesFiles(Program))
-    return false;
-  for (size_t I = S.Inside ? 0 : 1; I < C.Words.size(); ++I)
-    if (C.Words[I].value().contains(BaseName))
-      return true;
-  return false;
+  return !onlyHandlesFiles(Program) && !parseCopy(C);
+}
+
+/// Characters around a file name inside a word: path and option separators,
+/// quotes, and the shell syntax of a command string.
+static bool separatesNames(char C) {
+  return StringRef("/\\ \t\n'\"=:;&|()<>,`$").contains(C);
+}
+
+RunIndex::RunIndex(const std::vector<Step> &Steps) : End(Steps.size()) {
+  for (size_t J = 0; J < Steps.size(); ++J) {
+    if (!runsCode(Steps[J]))
+      continue;
+    const shell::Command &C = *Steps[J].Cmd;
+    for (size_t I = Steps[J].Inside ? 0 : 1; I < C.Words.size(); ++I) {
+      StringRef Rest = C.Words[I].value();
+      while (!Rest.empty()) {
+        Rest = Rest.drop_while(separatesNames);
+        StringRef Name = Rest.take_until(separatesNames);
+        Rest = Rest.drop_front(Name.size());
+        std::vector<size_t> &At = ByName[Name];
+        if (!Name.empty() && (At.empty() || At.back() != J))
+          At.push_back(J);
+      }
+    }
+  }
+}
+
+size_t RunIndex::firstAfter(StringRef BaseName, size_t I) const {
+  auto It = ByName.find(BaseName);
+  if (It == ByName.end())
+    return End;
+  auto J = llvm::upper_bound(It->second, I);
+  return J == It->second.end() ? End : *J;
 }
 
 void StepList::add(const shell::Script &S, bool Inside, unsigned Depth) {
@@ -245,27 +288,28 @@ private:
   static constexpr unsigned MaxNesting = 8;
 
   /// Reports each copy in Steps that a later step runs, once per copy even
-  /// when several CI jobs share the code (a GitLab template or default).
+  /// when several CI jobs share the code (a GitLab template or `default:`).
   void checkSteps(const std::vector<Step> &Steps, const FileAnalysis &F,
                   Reporter &R, std::set<uint32_t> &Reported) const {
+    Optional<RunIndex> Runs;
     for (size_t I = 0; I < Steps.size(); ++I) {
       Optional<CopiedScript> Copy = parseCopy(*Steps[I].Cmd);
       if (!Copy || Reported.count(Copy->Range.Begin))
         continue;
-      for (size_t J = I + 1; J < Steps.size(); ++J) {
-        if (!runsCopied(Steps[J], Copy->BaseName) || parseCopy(*Steps[J].Cmd))
-          continue;
-        Reported.insert(Copy->Range.Begin);
-        Diagnostic &D = report(
-            R, F.File, Copy->Range,
-            "'" + Copy->BaseName + "' is copied with " + Copy->Tool +
-                " and then run there; ship it in the release image and run "
-                "it as a one-off");
-        D.FingerprintKey = Copy->Tool + ":" + Copy->BaseName;
-        D.Related.push_back(
-            {F.File, wordsRange(*Steps[J].Cmd), "the copied code runs here"});
-        break;
-      }
+      if (!Runs)
+        Runs.emplace(Steps);
+      size_t J = Runs->firstAfter(Copy->BaseName, I);
+      if (J == Steps.size())
+        continue;
+      Reported.insert(Copy->Range.Begin);
+      Diagnostic &D = report(
+          R, F.File, Copy->Range,
+          "'" + Copy->BaseName + "' is copied with " + Copy->Tool +
+              " and then run there; ship it in the release image and run "
+              "it as a one-off");
+      D.FingerprintKey = Copy->Tool + ":" + Copy->BaseName;
+      D.Related.push_back(
+          {F.File, wordsRange(*Steps[J].Cmd), "the copied code runs here"});
     }
   }
 };
