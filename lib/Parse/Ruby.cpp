@@ -155,6 +155,10 @@ private:
   bool Space = false;
   bool LineStart = true;
   bool LoopOnLine = false; ///< while/until/for: their `do` opens no body
+  /// Between `def` and the end of its line: a spaced `=` at the def's
+  /// bracket depth makes it an endless def (`def x = 1`), which has no body.
+  bool InDefSignature = false;
+  size_t DefBrackets = 0;
   bool Done = false;
 
   char peek(size_t Off = 0) const {
@@ -318,6 +322,7 @@ private:
     Space = false;
     LineStart = true;
     LoopOnLine = false;
+    InDefSignature = false;
     if (!Pending.empty())
       readHeredocBodies();
   }
@@ -385,6 +390,10 @@ private:
   }
 
   void keyword(StringRef Word, bool AtStatement) {
+    if (Word == "def") {
+      InDefSignature = true;
+      DefBrackets = Open.size();
+    }
     if (Word == "def" || Word == "class" || Word == "module")
       return openBody(Body::Def);
     if (Word == "begin" || Word == "case")
@@ -443,8 +452,22 @@ private:
         Len = strlen(O);
         break;
       }
+    bool Spaced = Space;
     addToken(TokenKind::Op, Pos, Pos + Len);
     Pos += Len;
+    if (Len == 1 && Rest.front() == ';')
+      InDefSignature = false;
+    if (Len == 1 && Rest.front() == '=' && Spaced && InDefSignature &&
+        Open.size() == DefBrackets)
+      endlessDef();
+  }
+
+  void endlessDef() {
+    InDefSignature = false;
+    if (Bodies.empty() || Bodies.back() != Body::Def)
+      return;
+    Bodies.pop_back();
+    --Defs;
   }
 
   bool colon() {

@@ -212,8 +212,13 @@ static Optional<Call> callAt(const Script &S, unsigned N,
                 !Next->SpaceBefore && Next->Text.startswith("`");
   bool Bare =
       Syntax.Ruby && !Parens && Next && startsBareArgument(*Next, Syntax);
-  bool NoArgs = Syntax.Ruby && Receiver && !Parens && !Bare &&
-                !(isOp(S.Tokens[N - 1], "::") && isCapitalized(Name.Text));
+  // `order.save!`, `valid?`: a Ruby name with a receiver or a `!`/`?`
+  // suffix is a call even without arguments (a bare name may be a variable).
+  bool Suffixed = Name.Text.endswith("!") || Name.Text.endswith("?");
+  bool NoArgs = Syntax.Ruby && !Parens && !Bare &&
+                ((Receiver &&
+                  !(isOp(S.Tokens[N - 1], "::") && isCapitalized(Name.Text))) ||
+                 Suffixed);
   if (!Parens && !Tagged && !Bare && !NoArgs)
     return None;
   Call C;
