@@ -27,9 +27,10 @@ namespace {
 
 struct MergedField;
 
-/// A keyword's value after merging: the node where it was last written and,
-/// when that node is a mapping, its fields merged with those of the
-/// definitions it overrides.
+/// A keyword's value after merging: the node of the definition that wins
+/// (the job's own, else the closest template or `default:`) and, when that
+/// node is a mapping, its fields merged deeply with those of the definitions
+/// it overrides.
 struct Merged {
   const yaml::Node *Value = nullptr;
   uint64_t Size = 1; ///< values in this tree, the cost of copying it
