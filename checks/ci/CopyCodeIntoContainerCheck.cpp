@@ -219,8 +219,10 @@ RunIndex::RunIndex(const std::vector<Step> &Steps) : End(Steps.size()) {
         Rest = Rest.drop_while(separatesNames);
         StringRef Name = Rest.take_until(separatesNames);
         Rest = Rest.drop_front(Name.size());
+        if (Name.empty())
+          break;
         std::vector<size_t> &At = ByName[Name];
-        if (!Name.empty() && (At.empty() || At.back() != J))
+        if (At.empty() || At.back() != J)
           At.push_back(J);
       }
     }
