@@ -828,15 +828,16 @@ std::vector<WalkEntry> Scanner::walkAndAnalyse() {
         Deferred.push_back(E);
     analyseEach(Deferred, &Needs, Results);
   }
-  std::vector<PathResult> All;
+  std::vector<PathResult *> All;
   for (std::vector<PathResult> &Worker : Results)
-    std::move(Worker.begin(), Worker.end(), std::back_inserter(All));
+    for (PathResult &P : Worker)
+      All.push_back(&P);
   std::sort(All.begin(), All.end(),
-            [](const PathResult &A, const PathResult &B) {
-              return A.RelPath < B.RelPath;
+            [](const PathResult *A, const PathResult *B) {
+              return A->RelPath < B->RelPath;
             });
-  for (PathResult &P : All)
-    merge(P.R);
+  for (PathResult *P : All)
+    merge(P->R);
   Result.Stats.AnalyseSeconds = secondsSince(Start);
   return Files;
 }
