@@ -82,9 +82,11 @@ private:
 };
 
 /// Walks one repository on several threads: a shared stack of directories
-/// and a queue of found files, taken by whichever thread is free. Files go
-/// first, so the queue stays short and the analysis of a directory's files
-/// overlaps the reading of the next directories.
+/// and a queue of found files, taken by whichever thread is free. The thread
+/// that read a directory visits its first files itself, without a lock per
+/// file; the rest of a large directory goes to the queue, so one huge
+/// directory is still shared. Queued files go first, so the queue stays
+/// short and visiting files overlaps the reading of the next directories.
 class ParallelWalk {
 public:
   ParallelWalk(StringRef Root, const WalkOptions &Options, WalkVisitor Visit)
@@ -93,7 +95,10 @@ public:
 
 private:
   void work(unsigned Worker);
-  void add(DirContents &&Found);
+  void add(DirContents &&Found, std::vector<const WalkEntry *> &Own);
+
+  /// Files of a directory that the thread that read it visits itself.
+  static constexpr size_t OwnFiles = 16;
 
   DirReader Reader;
   WalkVisitor Visit;
@@ -246,11 +251,15 @@ DirContents DirReader::read(const PendingDir &Dir) const {
   return Out;
 }
 
-void ParallelWalk::add(DirContents &&Contents) {
+void ParallelWalk::add(DirContents &&Contents,
+                       std::vector<const WalkEntry *> &Own) {
   FilesSeen += Contents.FilesSeen;
   for (WalkEntry &E : Contents.Files) {
     Found.push_back(std::move(E));
-    Queue.push_back(&Found.back());
+    if (Own.size() < OwnFiles)
+      Own.push_back(&Found.back());
+    else
+      Queue.push_back(&Found.back());
   }
   // Reversed, so the stack hands out the first subdirectory first.
   for (auto It = Contents.Dirs.rbegin(); It != Contents.Dirs.rend(); ++It)
@@ -258,6 +267,7 @@ void ParallelWalk::add(DirContents &&Contents) {
 }
 
 void ParallelWalk::work(unsigned Worker) {
+  std::vector<const WalkEntry *> Own;
   std::unique_lock<std::mutex> Lock(Mutex);
   for (;;) {
     if (!Queue.empty()) {
@@ -276,8 +286,13 @@ void ParallelWalk::work(unsigned Worker) {
       DirContents Contents = Reader.read(Dir);
       Lock.lock();
       --Reading;
-      add(std::move(Contents));
+      add(std::move(Contents), Own);
       Changed.notify_all();
+      Lock.unlock();
+      for (const WalkEntry *E : Own)
+        Visit(*E, Worker);
+      Own.clear();
+      Lock.lock();
       continue;
     }
     if (Reading == 0)
