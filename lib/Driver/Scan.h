@@ -29,7 +29,9 @@ struct ScanOptions {
   /// `.git` upward, else the nearest `.adminlint.yaml`, else that directory).
   std::string Root;
   /// Files and directories to report on; empty: the current directory. The
-  /// whole root is always modelled.
+  /// whole root is always modelled; when every path is a file (pre-commit),
+  /// only the files their findings can depend on are read
+  /// (docs/architecture.md, "Pre-commit").
   std::vector<std::string> Paths;
   /// `--config`; empty: the nearest `.adminlint.yaml` from the scanned
   /// directory up to the root.
@@ -82,8 +84,10 @@ struct ScanStatistics {
   unsigned FilesKept = 0;     ///< analyses kept in the repository model
   unsigned FilesSkipped = 0;  ///< binary, too large or unreadable
   unsigned Workloads = 0;
-  double WalkSeconds = 0;
-  double AnalyseSeconds = 0; ///< read, parse and per-file checks (wall)
+  double WalkSeconds = 0; ///< the walk, with the analysis it overlaps (wall)
+  /// From the start of the walk to the last file read, parsed and checked
+  /// (wall).
+  double AnalyseSeconds = 0;
   double RepositorySeconds = 0;
   double CxxSeconds = 0; ///< the adminlint-cxx child (wall)
   double TotalSeconds = 0;
