@@ -91,10 +91,13 @@ struct PathResult {
 /// kinds every scan models: decided from the analyses of the given files
 /// (docs/architecture.md, "Pre-commit").
 struct PreCommitNeeds {
-  /// A given standalone Python script bootstraps the app: ADM101 asks which
-  /// framework the repository has (manage.py, apps.py, models.py, a Flask
-  /// app or a Django app module).
+  /// A given standalone Python, Ruby or Node script bootstraps the app:
+  /// ADM101 asks which framework the repository has (manage.py, apps.py,
+  /// models.py, a Flask app or a Django app module).
   bool Frameworks = false;
+  /// A given Ruby or Node script does: ADM101 also asks for a Rakefile or
+  /// bin/rails, an artisan, and package.json files.
+  bool ScriptFrameworks = false;
   /// A given dependency manifest: ADM102 compares it with the app's.
   bool Manifests = false;
   /// Base names of given shell scripts: ADM501 and ADM502 report in the
@@ -670,6 +673,9 @@ static PreCommitUse preCommitUse(FileKind Kind) {
   case FileKind::Unknown:
   case FileKind::ShellScript:
   case FileKind::Python:
+  case FileKind::Ruby:
+  case FileKind::JavaScript:
+  case FileKind::Artisan:
   case FileKind::PackageJson:
   case FileKind::DependencyManifest:
     return PreCommitUse::Deferred;
@@ -719,6 +725,13 @@ static bool mayTellFramework(StringRef RelPath, StringRef Text) {
          Text.contains("AppConfig") || Text.contains("Model");
 }
 
+/// Whether a Ruby file may tell ADM101 that the repository has rake tasks.
+static bool isRakeMarker(StringRef RelPath) {
+  StringRef Name = baseName(RelPath);
+  return Name == "Rakefile" || Name == "rakefile" || RelPath == "bin/rails" ||
+         RelPath.endswith("/bin/rails");
+}
+
 bool PreCommitNeeds::mayWant(const WalkEntry &E) const {
   if (All)
     return true;
@@ -728,9 +741,14 @@ bool PreCommitNeeds::mayWant(const WalkEntry &E) const {
     return true;
   case FileKind::Python:
     return Frameworks;
+  case FileKind::Ruby:
+    return ScriptFrameworks && isRakeMarker(E.RelPath);
+  case FileKind::Artisan:
+    return ScriptFrameworks;
   case FileKind::ShellScript:
     return ScriptNames.count(baseName(E.RelPath));
   case FileKind::PackageJson:
+    return Manifests || ScriptFrameworks;
   case FileKind::DependencyManifest:
     return Manifests;
   default:
@@ -745,9 +763,13 @@ bool PreCommitNeeds::wants(FileKind Kind, StringRef RelPath,
   switch (Kind) {
   case FileKind::Python:
     return Frameworks && mayTellFramework(RelPath, Text);
+  case FileKind::Ruby:
+  case FileKind::Artisan:
+  case FileKind::PackageJson:
+  case FileKind::JavaScript:
+    return mayWant({RelPath.str(), Kind});
   case FileKind::ShellScript:
     return ScriptNames.count(baseName(RelPath));
-  case FileKind::PackageJson:
   case FileKind::DependencyManifest:
     return Manifests;
   default:
@@ -770,9 +792,12 @@ PreCommitNeeds Scanner::preCommitNeeds(
       const FileAnalysis *A = P.R.Kept.get();
       if (!A || !reported(P.RelPath))
         continue;
-      const auto *M =
-          A->Kind == FileKind::Python ? A->model<PythonScriptModel>() : nullptr;
-      Needs.Frameworks |= M && M->Standalone && !M->Bootstrap.empty();
+      bool Script = A->Kind == FileKind::Python || A->Kind == FileKind::Ruby ||
+                    A->Kind == FileKind::JavaScript;
+      const auto *M = Script ? A->model<PythonScriptModel>() : nullptr;
+      bool Bootstraps = M && M->Standalone && !M->Bootstrap.empty();
+      Needs.Frameworks |= Bootstraps;
+      Needs.ScriptFrameworks |= Bootstraps && A->Kind != FileKind::Python;
       Needs.Manifests |= A->Kind == FileKind::DependencyManifest ||
                          A->Kind == FileKind::PackageJson;
       if (A->Kind == FileKind::ShellScript)

@@ -1,6 +1,7 @@
 #include "lib/Driver/Scan.h"
 #include "lib/Emit/Emitter.h"
 #include "tests/unit/TempTree.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "gtest/gtest.h"
 
 using namespace adminlint;
@@ -416,4 +417,47 @@ TEST(PreCommit, FileOutsideTheWalkIsStillChecked) {
   T.write("ignored/x.sh", SshMigrate);
   EXPECT_EQ(codes(scanFiles(T, {"ignored/x.sh"})),
             std::vector<std::string>{"ADM301 ignored/x.sh"});
+}
+
+/// Copies the fixture repository at Dir (every file under it) into T.
+static std::vector<std::string> copyFixture(llvm::StringRef Dir,
+                                            const TempTree &T) {
+  std::vector<std::string> Files;
+  std::error_code EC;
+  for (llvm::sys::fs::recursive_directory_iterator I(Dir, EC), E; I != E && !EC;
+       I.increment(EC)) {
+    if (I->type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    std::string Rel = I->path().substr(Dir.size() + 1);
+    auto Buffer = llvm::MemoryBuffer::getFile(I->path());
+    if (!Buffer)
+      continue;
+    T.write(Rel, (*Buffer)->getBuffer());
+    Files.push_back(Rel);
+  }
+  std::sort(Files.begin(), Files.end());
+  return Files;
+}
+
+TEST(PreCommit, EveryFixtureRepositoryFileAlone) {
+  std::string Checks = ADMINLINT_SOURCE_DIR "/tests/checks";
+  std::error_code EC;
+  unsigned Repositories = 0;
+  for (llvm::sys::fs::directory_iterator Rule(Checks, EC), End;
+       Rule != End && !EC; Rule.increment(EC)) {
+    for (llvm::sys::fs::directory_iterator Case(Rule->path(), EC), CaseEnd;
+         Case != CaseEnd && !EC; Case.increment(EC)) {
+      if (Case->type() != llvm::sys::fs::file_type::directory_file)
+        continue;
+      TempTree T;
+      T.mkdir(".git");
+      std::vector<std::string> Files = copyFixture(Case->path(), T);
+      ScanResult Full = scanTree(T);
+      for (const std::string &File : Files)
+        EXPECT_EQ(findings(scanFiles(T, {File})), findingsIn(Full, {File}))
+            << Case->path() << ": " << File;
+      ++Repositories;
+    }
+  }
+  EXPECT_GT(Repositories, 50u);
 }
