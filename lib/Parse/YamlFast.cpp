@@ -100,7 +100,7 @@ private:
     return static_cast<int>(P - B);
   }
   bool isMarker(uint32_t P, StringRef M) const {
-    return column(P) == 0 && T.substr(P).startswith(M) && separatedAt(P + 3);
+    return T.substr(P).startswith(M) && separatedAt(P + 3) && column(P) == 0;
   }
   bool isDocStart(uint32_t P) const { return isMarker(P, "---"); }
   bool isDocEnd(uint32_t P) const { return isMarker(P, "..."); }
