@@ -352,17 +352,16 @@ Error Scanner::selectRules() {
 
 /// The given files (not directories) that the walk did not list (ignored,
 /// excluded by an ignore file, in a vendored directory, or not a candidate
-/// by name), classified by path; they are inserted into Files.
+/// by name), classified by path.
 std::vector<WalkEntry>
 Scanner::givenOutsideWalk(const std::vector<WalkEntry> &Files) {
   std::vector<WalkEntry> Extra;
   for (const ScannedPath &P : Scanned) {
     if (P.IsDir || isExcluded(P.RelPath, Cfg.Exclude))
       continue;
-    auto It = std::lower_bound(
-        Files.begin(), Files.end(), P.RelPath,
-        [](const WalkEntry &E, const std::string &S) { return E.RelPath < S; });
-    bool Listed = It != Files.end() && It->RelPath == P.RelPath;
+    bool Listed =
+        std::any_of(Files.begin(), Files.end(),
+                    [&](const WalkEntry &E) { return E.RelPath == P.RelPath; });
     bool Twice =
         std::any_of(Extra.begin(), Extra.end(),
                     [&](const WalkEntry &E) { return E.RelPath == P.RelPath; });
@@ -821,6 +820,8 @@ std::vector<WalkEntry> Scanner::walkAndAnalyse() {
     WalkOptions WO;
     WO.NoIgnore = Options.NoIgnore;
     WO.Exclude = Cfg.Exclude;
+    // Results are merged in path order; the list of files needs no order.
+    WO.SortFiles = false;
     bool Partial = preCommit();
     WalkResult W = walkRepository(
         Root, WO, Threads, [&](const WalkEntry &E, unsigned Worker) {
@@ -838,12 +839,7 @@ std::vector<WalkEntry> Scanner::walkAndAnalyse() {
   Result.Stats.WalkSeconds = secondsSince(Start);
   std::vector<WalkEntry> Extra = givenOutsideWalk(Files);
   analyseEach(Extra, nullptr, Results);
-  for (WalkEntry &E : Extra)
-    Files.insert(std::upper_bound(Files.begin(), Files.end(), E,
-                                  [](const WalkEntry &A, const WalkEntry &B) {
-                                    return A.RelPath < B.RelPath;
-                                  }),
-                 std::move(E));
+  Files.insert(Files.end(), Extra.begin(), Extra.end());
   if (!Options.NoWalk && preCommit()) {
     PreCommitNeeds Needs = preCommitNeeds(Results);
     std::vector<WalkEntry> Deferred;

@@ -90,7 +90,7 @@ private:
 class ParallelWalk {
 public:
   ParallelWalk(StringRef Root, const WalkOptions &Options, WalkVisitor Visit)
-      : Reader(Root, Options), Visit(Visit) {}
+      : Reader(Root, Options), Visit(Visit), Sort(Options.SortFiles) {}
   WalkResult run(unsigned Threads);
 
 private:
@@ -102,6 +102,7 @@ private:
 
   DirReader Reader;
   WalkVisitor Visit;
+  bool Sort;
   std::mutex Mutex;
   std::condition_variable Changed;
   std::vector<PendingDir> Dirs;
@@ -313,10 +314,11 @@ WalkResult ParallelWalk::run(unsigned Threads) {
   Result.FilesSeen = FilesSeen;
   Result.Files.assign(std::make_move_iterator(Found.begin()),
                       std::make_move_iterator(Found.end()));
-  std::sort(Result.Files.begin(), Result.Files.end(),
-            [](const WalkEntry &A, const WalkEntry &B) {
-              return A.RelPath < B.RelPath;
-            });
+  if (Sort)
+    std::sort(Result.Files.begin(), Result.Files.end(),
+              [](const WalkEntry &A, const WalkEntry &B) {
+                return A.RelPath < B.RelPath;
+              });
   return Result;
 }
 

@@ -27,12 +27,15 @@ struct WalkOptions {
   bool NoIgnore = false; ///< .gitignore, .ignore, .adminlintignore not read
   std::vector<GlobPattern> Exclude; ///< config `exclude`, relative to the root
   unsigned MaxDepth = 128;          ///< deeper directories are not entered
+  /// WalkResult::Files sorted by path; false: in the order found (callers
+  /// that sort what they make of the files save a sort).
+  bool SortFiles = true;
 };
 
 /// What a walk found.
 struct WalkResult {
-  std::vector<WalkEntry> Files;
-  unsigned FilesSeen = 0; ///< regular files not excluded or ignored
+  std::vector<WalkEntry> Files; ///< sorted by path unless !SortFiles
+  unsigned FilesSeen = 0;       ///< regular files not excluded or ignored
 };
 
 /// The files under Root that may matter (a known kind by path, or no
