@@ -32,10 +32,12 @@ static bool imports(const js::Module &Mod,
   return false;
 }
 
-/// `../src/db`, `./models/index.js`, `../lib/database`: a relative module
-/// that is the app's database layer.
+/// `../src/db`, `./models/index.js`, `@/lib/database`: a relative module (or
+/// one through the usual `@/` and `~/` source aliases) that is the app's
+/// database layer.
 static bool isAppDbModule(StringRef Module) {
-  if (!Module.startswith("./") && !Module.startswith("../"))
+  bool Relative = Module.startswith("./") || Module.startswith("../");
+  if (!Relative && !Module.startswith("@/") && !Module.startswith("~/"))
     return false;
   StringRef Path = Module;
   for (StringRef Ext : {".js", ".ts", ".mjs", ".cjs"})

@@ -126,3 +126,23 @@ TEST(JavaScriptFrontend, ModulesAndMigrationsAreNotAdminScripts) {
   ASSERT_NE(Migration.model<PythonScriptModel>(), nullptr);
   EXPECT_TRUE(Migration.model<PythonScriptModel>()->FrameworkCommand);
 }
+
+TEST(JavaScriptFrontend, AppDbModulesThroughRelativePathsAndAliases) {
+  for (const char *Module : {"../src/db", "./models/index.js", "@/lib/database",
+                             "~/server/db/index.ts"}) {
+    std::string Text =
+        std::string("const db = require('") + Module + "');\nmain();\n";
+    FileAnalysis A = analyzeAs(FileKind::JavaScript, "scripts/x.js", Text);
+    const auto *M = A.model<PythonScriptModel>();
+    ASSERT_NE(M, nullptr) << Module;
+    ASSERT_EQ(M->Bootstrap.size(), 1u) << Module;
+    EXPECT_EQ(hostText(Text, M->Bootstrap[0].Range),
+              std::string("require('") + Module + "')");
+  }
+  for (const char *Module : {"db", "@scope/db", "../src/dbutils"}) {
+    std::string Text =
+        std::string("const db = require('") + Module + "');\nmain();\n";
+    FileAnalysis A = analyzeAs(FileKind::JavaScript, "scripts/x.js", Text);
+    EXPECT_EQ(A.model<PythonScriptModel>(), nullptr) << Module;
+  }
+}
