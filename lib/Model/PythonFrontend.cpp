@@ -38,6 +38,14 @@ static Optional<std::string> literalArg(const python::Call &C, unsigned I) {
   return A->Val.Literal->text();
 }
 
+/// Whether a call of Callee may bootstrap the app (findBootstrap).
+static bool mayBootstrap(StringRef Callee) {
+  return Callee == "django.setup" || Callee == "setup" ||
+         Callee == "os.environ.setdefault" || Callee == "os.putenv" ||
+         Callee == "sys.path.insert" || Callee == "sys.path.append" ||
+         Callee.endswith("app_context");
+}
+
 static void findBootstrap(const python::Script &S, PythonScriptModel &M) {
   bool CreatesApp = anyCallEndsWith(S, "create_app");
   for (const python::Call &C : S.Calls) {
@@ -102,6 +110,25 @@ static bool isFrameworkCommandPath(StringRef Path) {
          Path.endswith("conftest.py");
 }
 
+static bool isDjangoAppBase(StringRef Base) {
+  return lastComponent(Base) == "AppConfig" || Base == "models.Model";
+}
+
+static bool isCommandBase(StringRef Base) {
+  StringRef Name = lastComponent(Base);
+  return Name == "BaseCommand" || Name == "Migration";
+}
+
+static bool isCommandDecorator(StringRef D) {
+  return D.endswith("cli.command") || D == "click.command" ||
+         D.endswith("manager.command") || D == "with_appcontext" ||
+         D.endswith(".task") || D == "shared_task";
+}
+
+static bool isFlaskApp(StringRef Callee) {
+  return Callee == "Flask" || Callee == "flask.Flask";
+}
+
 static void findShape(const python::Script &S, StringRef Path,
                       PythonScriptModel &M) {
   M.Standalone = S.Shebang || S.MainGuard || S.HasTopLevelCode;
@@ -110,20 +137,16 @@ static void findShape(const python::Script &S, StringRef Path,
   else if (S.MainGuard)
     M.StandaloneRange = *S.MainGuard;
   for (const python::Call &C : S.Calls)
-    M.DefinesFlaskApp |= C.Callee == "Flask" || C.Callee == "flask.Flask";
+    M.DefinesFlaskApp |= isFlaskApp(C.Callee);
   for (unsigned I = 0; I + 1 < S.Tokens.size(); ++I)
     M.DefinesFlaskApp |=
         S.Tokens[I].Text == "def" && S.Tokens[I + 1].Text == "create_app";
   for (StringRef Base : S.BaseClasses) {
-    StringRef Name = lastComponent(Base);
-    M.DefinesDjangoApp |= Name == "AppConfig" || Base == "models.Model";
-    M.FrameworkCommand |= Name == "BaseCommand" || Name == "Migration";
+    M.DefinesDjangoApp |= isDjangoAppBase(Base);
+    M.FrameworkCommand |= isCommandBase(Base);
   }
   for (StringRef D : S.Decorators)
-    M.FrameworkCommand |= D.endswith("cli.command") || D == "click.command" ||
-                          D.endswith("manager.command") ||
-                          D == "with_appcontext" || D.endswith(".task") ||
-                          D == "shared_task";
+    M.FrameworkCommand |= isCommandDecorator(D);
   M.FrameworkCommand |= isFrameworkCommandPath(Path);
 }
 
@@ -166,12 +189,19 @@ static void findConfig(const python::Script &S, PythonScriptModel &M) {
             });
 }
 
+/// Whether Callee runs its first argument through a shell whatever its
+/// keywords.
+static bool alwaysRunsShell(StringRef Callee) {
+  return Callee == "os.system" || Callee == "os.popen" ||
+         Callee == "subprocess.getoutput" ||
+         Callee == "subprocess.getstatusoutput" ||
+         Callee == "commands.getoutput";
+}
+
 /// Whether a call runs its first argument through a shell.
 static bool runsShellString(const python::Call &C) {
   StringRef Callee = C.Callee;
-  if (Callee == "os.system" || Callee == "os.popen" ||
-      Callee == "subprocess.getoutput" ||
-      Callee == "subprocess.getstatusoutput" || Callee == "commands.getoutput")
+  if (alwaysRunsShell(Callee))
     return true;
   const python::Argument *Shell = C.keyword("shell");
   if (!Shell || Shell->Val.Text != "True")
@@ -182,8 +212,7 @@ static bool runsShellString(const python::Call &C) {
       .Default(false);
 }
 
-static bool runsArgv(const python::Call &C) {
-  StringRef Callee = C.Callee;
+static bool runsArgv(StringRef Callee) {
   return StringSwitch<bool>(Callee)
       .Cases("subprocess.run", "subprocess.call", "subprocess.check_call", true)
       .Cases("subprocess.check_output", "subprocess.Popen", true)
@@ -215,7 +244,8 @@ static void findShell(const python::Script &S, FileAnalysis &A,
     if (Arg->Val.Literal && runsShellString(C)) {
       U.Script = shell::parse(*Arg->Val.Literal, Opts);
       A.addShellErrors(U.Script);
-    } else if (Arg->Val.IsSequence && !Arg->Val.Items.empty() && runsArgv(C)) {
+    } else if (Arg->Val.IsSequence && !Arg->Val.Items.empty() &&
+               runsArgv(C.Callee)) {
       U.Script = argvScript(Arg->Val.Items, Arg->Val.Range);
     } else {
       continue;
@@ -224,7 +254,108 @@ static void findShell(const python::Script &S, FileAnalysis &A,
   }
 }
 
+/// Whether Word is the last part of a dotted name that one of the
+/// predicates of mayMatter() accepts; most names are none of these, so this
+/// is asked first.
+static bool isTriggerWord(StringRef W) {
+  switch (W.size()) {
+  case 3:
+    return W == "run";
+  case 4:
+    return W == "save" || W == "call" || W == "task";
+  case 5:
+    return W == "Flask" || W == "Popen" || W == "popen" || W == "setup" ||
+           W == "shell" || W == "Model" || W == "execv";
+  case 6:
+    return W == "append" || W == "insert" || W == "putenv" || W == "delete" ||
+           W == "commit" || W == "update" || W == "create" || W == "system" ||
+           W == "execvp";
+  case 7:
+    return W == "execute" || W == "environ" || W == "spawnvp" || W == "command";
+  case 9:
+    return W == "AppConfig" || W == "getoutput" || W == "Migration";
+  case 10:
+    return W == "setdefault" || W == "check_call";
+  case 11:
+    return W == "executemany" || W == "bulk_create" || W == "bulk_update" ||
+           W == "shared_task" || W == "BaseCommand" || W == "__setitem__";
+  case 12:
+    return W == "call_command" || W == "check_output";
+  case 13:
+    return W == "executescript" || W == "get_or_create";
+  case 15:
+    return W == "with_appcontext" || W == "getstatusoutput";
+  case 16:
+    return W == "update_or_create";
+  default:
+    return false;
+  }
+}
+
+/// Whether a dotted name may give the file a fact the checks read: a call
+/// that bootstraps, writes data, runs shell code or creates a Flask app; an
+/// os.environ subscript (DJANGO_SETTINGS_MODULE) or __setitem__ (Config); a
+/// `shell=` keyword; `def create_app`; a base class or decorator that tells the
+/// framework. Each finder above needs one of these, so a file with none has no
+/// such fact.
+static bool mayMatter(StringRef Dotted, char Next) {
+  if (Dotted.startswith("create_app"))
+    return true;
+  StringRef Last = Dotted.substr(Dotted.rfind('.') + 1);
+  if (!isTriggerWord(Last) && !Last.endswith("app_context"))
+    return false;
+  if (Next == '(' &&
+      (mayBootstrap(Dotted) || isDataWrite(Dotted) || alwaysRunsShell(Dotted) ||
+       runsArgv(Dotted) || isFlaskApp(Dotted)))
+    return true;
+  if (Next == '(' && Dotted == "os.environ.__setitem__")
+    return true;
+  if (Next == '[' && Dotted == "os.environ")
+    return true;
+  if (Next == '=' && Dotted == "shell")
+    return true;
+  return isDjangoAppBase(Dotted) || isCommandBase(Dotted) ||
+         isCommandDecorator(Dotted);
+}
+
+/// Whether findConfig may keep a literal: the first of an assignment's,
+/// keyword argument's or dict entry's value, or a bare literal that
+/// classifyConfigLiteral accepts. The substrings are a necessary condition of
+/// classifyConfigLiteral (a database URL, a server path; keep them in step
+/// with it) that spares calling it on every docstring.
+static bool mayBeConfig(StringRef Value, bool AfterValueOp) {
+  if (AfterValueOp)
+    return true;
+  if (!Value.contains("://") && !Value.contains("/etc/") &&
+      !Value.contains("/srv/"))
+    return false;
+  return classifyConfigLiteral(Value).hasValue();
+}
+
+Optional<PythonScriptModel> skimPython(StringRef Path, StringRef Text) {
+  python::Skim K = python::skim(Text, mayMatter, mayBeConfig);
+  if (K.NeedsParse)
+    return None;
+  PythonScriptModel M;
+  M.Standalone = K.Shebang || K.MainGuard || K.HasTopLevelCode;
+  if (K.Shebang)
+    M.StandaloneRange = *K.Shebang;
+  else if (K.MainGuard)
+    M.StandaloneRange = *K.MainGuard;
+  M.FrameworkCommand = isFrameworkCommandPath(Path);
+  return M;
+}
+
 void analyzePython(FileAnalysis &A, const FrontendLimits &Limits) {
+  if (Optional<PythonScriptModel> M =
+          skimPython(A.File->path(), A.File->text())) {
+    A.Model = std::make_shared<PythonScriptModel>(std::move(*M));
+    return;
+  }
+  analyzePythonFully(A, Limits);
+}
+
+void analyzePythonFully(FileAnalysis &A, const FrontendLimits &Limits) {
   StringRef Text = A.File->text();
   python::Script S = python::parse(Text);
   // Later errors are mostly cascades of the first one.

@@ -5,6 +5,8 @@
 #include "lib/Basic/SourceFile.h"
 #include "lib/Model/FileAnalysis.h"
 #include "lib/Model/Frontends.h"
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
 
@@ -41,8 +43,20 @@ struct PythonScriptModel {
   bool FrameworkCommand = false;
 };
 
-/// The frontend of FileKind::Python.
+/// The frontend of FileKind::Python: skimPython(), else
+/// analyzePythonFully().
 void analyzePython(FileAnalysis &A, const FrontendLimits &Limits);
+
+/// The frontend reading every file fully (python::parse).
+void analyzePythonFully(FileAnalysis &A, const FrontendLimits &Limits);
+
+/// The model of the Python file at Path when a skim of Text proves it has no
+/// parse error, bootstrap, admin work, shell code, config literal, app
+/// definition or framework base class or decorator: then analyzePythonFully()
+/// would give no diagnostic, no shell unit and this same model. None when the
+/// file needs the full read.
+llvm::Optional<PythonScriptModel> skimPython(llvm::StringRef Path,
+                                             llvm::StringRef Text);
 
 } // namespace adminlint
 

@@ -1,5 +1,7 @@
 //===- Python.cpp - A token-level Python reader with exact ranges ---------===//
 #include "lib/Parse/Python.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
@@ -27,20 +29,35 @@ const Argument *Call::positional(unsigned Index) const {
   return nullptr;
 }
 
-static bool isIdentStart(char C) {
-  return isAlpha(C) || C == '_' || static_cast<unsigned char>(C) >= 0x80;
+namespace {
+
+/// Whether each byte may start or continue an identifier, looked up once per
+/// byte by the lexer.
+struct IdentTable {
+  bool Start[256] = {};
+  bool Continue[256] = {};
+};
+
+} // namespace
+
+static constexpr IdentTable makeIdentTable() {
+  IdentTable T;
+  for (unsigned C = 0; C < 256; ++C) {
+    bool Alpha = (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z');
+    T.Start[C] = Alpha || C == '_' || C >= 0x80;
+    T.Continue[C] = T.Start[C] || (C >= '0' && C <= '9');
+  }
+  return T;
 }
 
-static bool isIdentChar(char C) { return isIdentStart(C) || isDigit(C); }
+static constexpr IdentTable Ident = makeIdentTable();
 
-static bool isStringPrefix(StringRef S) {
-  if (S.size() > 2)
-    return false;
-  std::string L = S.lower();
-  return StringSwitch<bool>(L)
-      .Cases("r", "u", "b", "f", true)
-      .Cases("br", "rb", "fr", "rf", true)
-      .Default(false);
+static bool isIdentStart(char C) {
+  return Ident.Start[static_cast<unsigned char>(C)];
+}
+
+static bool isIdentChar(char C) {
+  return Ident.Continue[static_cast<unsigned char>(C)];
 }
 
 static void appendUtf8(uint32_t CodePoint, uint32_t Host, uint32_t Len,
@@ -191,16 +208,34 @@ void decodeString(StringRef Text, const StringLiteral &Lit, EmbeddedText &Out) {
 
 namespace {
 
+/// A string literal as the lexer finds it, before its value is decoded.
+struct LiteralShape {
+  SourceRange Range;
+  SourceRange Content;
+  bool Bytes = false;
+  bool Raw = false;
+  bool Format = false;
+};
+
 /// Splits the text into tokens and logical lines; records syntax errors.
-class Lexer {
+/// What becomes of them is the Sink's business: ScriptBuilder keeps them for
+/// parse(), Skimmer keeps only the file's shape for skim().
+template <typename Sink> class Lexer {
 public:
-  Lexer(StringRef Text, const ParseOptions &Opts, Script &S)
-      : Text(Text), Opts(Opts), S(S) {}
+  Lexer(StringRef Text, const ParseOptions &Opts, Sink &Out)
+      : Text(Text), Opts(Opts), Out(Out) {}
   void run();
 
 private:
-  void error(std::string Message, SourceRange R) {
-    S.Errors.push_back({std::move(Message), R});
+  /// An opening bracket not closed yet: its token and its offset.
+  struct OpenBracket {
+    unsigned Token;
+    uint32_t At;
+  };
+
+  void error(const Twine &Message, SourceRange R) {
+    if (Out.error(Message, R))
+      Stop = true;
   }
   bool addToken(TokenKind K, uint32_t Begin, uint32_t End);
   void endStatement();
@@ -216,51 +251,44 @@ private:
 
   StringRef Text;
   const ParseOptions &Opts;
-  Script &S;
+  Sink &Out;
   uint32_t Pos = 0;
+  unsigned NumTokens = 0;
   bool AtLineStart = true;
   unsigned Indent = 0;
   bool InStatement = false;
   bool Stop = false;
-  std::vector<unsigned> Brackets;
+  SmallVector<OpenBracket, 16> Brackets;
 };
 
 } // namespace
 
-bool Lexer::addToken(TokenKind K, uint32_t Begin, uint32_t End) {
-  if (S.Tokens.size() >= Opts.MaxTokens) {
+template <typename Sink>
+bool Lexer<Sink>::addToken(TokenKind K, uint32_t Begin, uint32_t End) {
+  if (NumTokens >= Opts.MaxTokens) {
     if (!Stop)
-      error("file has more than " + std::to_string(Opts.MaxTokens) + " tokens",
+      error("file has more than " + Twine(Opts.MaxTokens) + " tokens",
             {Begin, End});
     Stop = true;
     return false;
   }
   if (!InStatement && K != TokenKind::Newline) {
     InStatement = true;
-    Statement St;
-    St.FirstToken = S.Tokens.size();
-    St.Indent = Indent;
-    St.Range = {Begin, End};
-    S.Statements.push_back(St);
+    Out.startStatement(NumTokens, Indent, {Begin, End});
   }
-  Token T;
-  T.Kind = K;
-  T.Range = {Begin, End};
-  T.Text = Text.slice(Begin, End);
-  S.Tokens.push_back(T);
-  if (K != TokenKind::Newline)
-    S.Statements.back().Range.End = End;
+  Out.token(K, {Begin, End});
+  ++NumTokens;
   return true;
 }
 
-void Lexer::endStatement() {
+template <typename Sink> void Lexer<Sink>::endStatement() {
   if (!InStatement)
     return;
-  S.Statements.back().EndToken = S.Tokens.size();
+  Out.endStatement(NumTokens);
   InStatement = false;
 }
 
-void Lexer::newline() {
+template <typename Sink> void Lexer<Sink>::newline() {
   uint32_t Begin = Pos;
   Pos += (Text[Pos] == '\r' && Pos + 1 < Text.size() && Text[Pos + 1] == '\n')
              ? 2
@@ -274,7 +302,7 @@ void Lexer::newline() {
   AtLineStart = true;
 }
 
-void Lexer::indentation() {
+template <typename Sink> void Lexer<Sink>::indentation() {
   AtLineStart = false;
   unsigned Column = 0;
   while (Pos < Text.size()) {
@@ -290,18 +318,28 @@ void Lexer::indentation() {
   Indent = Column;
 }
 
-void Lexer::comment() {
+template <typename Sink> void Lexer<Sink>::comment() {
   uint32_t Begin = Pos;
   while (Pos < Text.size() && Text[Pos] != '\n' && Text[Pos] != '\r')
     ++Pos;
-  SourceRange R{Begin, Pos};
   bool First = Begin == (Text.startswith("\xEF\xBB\xBF") ? 3u : 0u);
-  if (First && Text.substr(Begin).startswith("#!"))
-    S.Shebang = R;
-  S.Comments.push_back(R);
+  Out.comment({Begin, Pos}, First && Text.substr(Begin).startswith("#!"));
 }
 
-void Lexer::lexName() {
+/// Whether the identifier S is a string prefix: r, u, b, f, br, rb, fr, rf
+/// in any case.
+static bool isStringPrefix(StringRef S) {
+  if (S.empty() || S.size() > 2)
+    return false;
+  char A = toLower(S[0]);
+  if (S.size() == 1)
+    return A == 'r' || A == 'u' || A == 'b' || A == 'f';
+  char B = toLower(S[1]);
+  return (A == 'r' && (B == 'b' || B == 'f')) ||
+         ((A == 'b' || A == 'f') && B == 'r');
+}
+
+template <typename Sink> void Lexer<Sink>::lexName() {
   uint32_t Begin = Pos;
   while (Pos < Text.size() && isIdentChar(Text[Pos]))
     ++Pos;
@@ -313,7 +351,7 @@ void Lexer::lexName() {
   addToken(TokenKind::Name, Begin, Pos);
 }
 
-void Lexer::lexNumber() {
+template <typename Sink> void Lexer<Sink>::lexNumber() {
   uint32_t Begin = Pos;
   while (Pos < Text.size()) {
     char C = Text[Pos];
@@ -327,15 +365,21 @@ void Lexer::lexNumber() {
   addToken(TokenKind::Number, Begin, Pos);
 }
 
-void Lexer::lexString(uint32_t Start, uint32_t QuoteAt) {
-  StringLiteral Lit;
-  std::string Prefix = Text.slice(Start, QuoteAt).lower();
-  Lit.Raw = Prefix.find('r') != std::string::npos;
-  Lit.Bytes = Prefix.find('b') != std::string::npos;
-  Lit.Format = Prefix.find('f') != std::string::npos;
+template <typename Sink>
+void Lexer<Sink>::lexString(uint32_t Start, uint32_t QuoteAt) {
+  LiteralShape Lit;
+  for (char C : Text.slice(Start, QuoteAt)) {
+    char L = toLower(C);
+    Lit.Raw |= L == 'r';
+    Lit.Bytes |= L == 'b';
+    Lit.Format |= L == 'f';
+  }
   char Q = Text[QuoteAt];
-  std::string Triple(3, Q);
-  bool IsTriple = Text.substr(QuoteAt).startswith(Triple);
+  auto TripleAt = [&](uint32_t At) {
+    return At + 2 < Text.size() && Text[At] == Q && Text[At + 1] == Q &&
+           Text[At + 2] == Q;
+  };
+  bool IsTriple = TripleAt(QuoteAt);
   uint32_t P = QuoteAt + (IsTriple ? 3 : 1);
   uint32_t ContentBegin = P, ContentEnd = 0;
   bool Closed = false;
@@ -349,7 +393,7 @@ void Lexer::lexString(uint32_t Start, uint32_t QuoteAt) {
     }
     if (!IsTriple && (C == '\n' || C == '\r'))
       break;
-    if (C == Q && (!IsTriple || Text.substr(P).startswith(Triple))) {
+    if (C == Q && (!IsTriple || TripleAt(P))) {
       ContentEnd = P;
       P += IsTriple ? 3 : 1;
       Closed = true;
@@ -364,23 +408,20 @@ void Lexer::lexString(uint32_t Start, uint32_t QuoteAt) {
   }
   Lit.Range = {Start, P};
   Lit.Content = {ContentBegin, ContentEnd};
-  decodeString(Text, Lit, Lit.Value);
   Pos = P;
-  unsigned Index = S.Strings.size();
-  S.Strings.push_back(std::move(Lit));
-  if (addToken(TokenKind::String, Start, P))
-    S.Tokens.back().Literal = Index;
+  Out.string(Lit);
+  addToken(TokenKind::String, Start, P);
 }
 
-void Lexer::openBracket() {
+template <typename Sink> void Lexer<Sink>::openBracket() {
   if (Brackets.size() >= Opts.MaxBracketDepth) {
-    error("brackets nested deeper than " + std::to_string(Opts.MaxBracketDepth),
+    error("brackets nested deeper than " + Twine(Opts.MaxBracketDepth),
           {Pos, Pos + 1});
     Stop = true;
     return;
   }
   if (addToken(TokenKind::Op, Pos, Pos + 1))
-    Brackets.push_back(S.Tokens.size() - 1);
+    Brackets.push_back({NumTokens - 1, Pos});
   ++Pos;
 }
 
@@ -388,54 +429,60 @@ static char closerOf(char Open) {
   return Open == '(' ? ')' : (Open == '[' ? ']' : '}');
 }
 
-void Lexer::closeBracket() {
+template <typename Sink> void Lexer<Sink>::closeBracket() {
   char C = Text[Pos];
   bool Added = addToken(TokenKind::Op, Pos, Pos + 1);
   ++Pos;
   if (!Added)
     return;
   if (Brackets.empty()) {
-    error(std::string("unmatched '") + C + "'", {Pos - 1, Pos});
+    error("unmatched '" + Twine(C) + "'", {Pos - 1, Pos});
     return;
   }
-  unsigned Open = Brackets.back();
-  Brackets.pop_back();
-  if (closerOf(S.Tokens[Open].Text[0]) != C)
-    error(std::string("closing '") + C + "' does not match '" +
-              S.Tokens[Open].Text.str() + "'",
+  OpenBracket Open = Brackets.pop_back_val();
+  char OpenChar = Text[Open.At];
+  if (closerOf(OpenChar) != C)
+    error("closing '" + Twine(C) + "' does not match '" + Twine(OpenChar) + "'",
           {Pos - 1, Pos});
-  S.Tokens[Open].Partner = S.Tokens.size() - 1;
+  Out.pair(Open.Token, NumTokens - 1);
 }
 
-void Lexer::lexOperator() {
-  static const char *const Long[] = {"**=", "//=", ">>=", "<<=", "...", "==",
-                                     "!=",  "<=",  ">=",  "->",  ":=",  "**",
-                                     "//",  "<<",  ">>",  "+=",  "-=",  "*=",
-                                     "/=",  "%=",  "&=",  "|=",  "^=",  "@="};
-  StringRef Rest = Text.substr(Pos);
-  for (const char *Op : Long) {
-    if (!Rest.startswith(Op))
-      continue;
-    uint32_t Len = strlen(Op);
-    addToken(TokenKind::Op, Pos, Pos + Len);
-    Pos += Len;
-    return;
-  }
-  addToken(TokenKind::Op, Pos, Pos + 1);
-  ++Pos;
+/// The length of the operator at the start of Rest: the longest of Python's
+/// operators that matches, or 1.
+static unsigned operatorLength(StringRef Rest) {
+  char A = Rest[0];
+  char B = Rest.size() > 1 ? Rest[1] : 0;
+  char C = Rest.size() > 2 ? Rest[2] : 0;
+  bool Doubled = A == B && StringRef("*/<>").contains(A);
+  if ((Doubled && C == '=') || (A == '.' && B == '.' && C == '.'))
+    return 3;
+  if ((B == '=' && StringRef("=!<>:+-*/%&|^@").contains(A)) || Doubled ||
+      (A == '-' && B == '>'))
+    return 2;
+  return 1;
 }
 
-void Lexer::run() {
+template <typename Sink> void Lexer<Sink>::lexOperator() {
+  uint32_t Len = operatorLength(Text.substr(Pos));
+  addToken(TokenKind::Op, Pos, Pos + Len);
+  Pos += Len;
+}
+
+static bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\f'; }
+
+template <typename Sink> void Lexer<Sink>::run() {
   if (Text.startswith("\xEF\xBB\xBF"))
     Pos = 3;
-  while (Pos < Text.size() && !Stop) {
+  while (Pos < Text.size() && !Stop && !Out.done()) {
     if (AtLineStart && Brackets.empty())
       indentation();
     if (Pos >= Text.size())
       break;
     char C = Text[Pos];
-    if (C == ' ' || C == '\t' || C == '\f') {
-      ++Pos;
+    if (isBlank(C)) {
+      do
+        ++Pos;
+      while (Pos < Text.size() && isBlank(Text[Pos]));
     } else if (C == '\n' || C == '\r') {
       newline();
     } else if (C == '#') {
@@ -468,10 +515,264 @@ void Lexer::run() {
       lexOperator();
     }
   }
-  for (unsigned Open : Brackets)
-    error("'" + S.Tokens[Open].Text.str() + "' was never closed",
-          S.Tokens[Open].Range);
+  for (const OpenBracket &Open : Brackets)
+    error("'" + Twine(Text[Open.At]) + "' was never closed",
+          {Open.At, Open.At + 1});
   endStatement();
+}
+
+namespace {
+
+/// Keeps every token, literal, comment and statement the lexer finds.
+class ScriptBuilder {
+public:
+  ScriptBuilder(StringRef Text, Script &S) : Text(Text), S(S) {}
+  bool done() const { return false; }
+  bool error(const Twine &Message, SourceRange R) {
+    S.Errors.push_back({Message.str(), R});
+    return false;
+  }
+  void startStatement(unsigned FirstToken, unsigned Indent, SourceRange R) {
+    Statement St;
+    St.FirstToken = FirstToken;
+    St.Indent = Indent;
+    St.Range = R;
+    S.Statements.push_back(St);
+  }
+  void token(TokenKind K, SourceRange R) {
+    Token T;
+    T.Kind = K;
+    T.Range = R;
+    T.Text = Text.slice(R.Begin, R.End);
+    if (K == TokenKind::String)
+      T.Literal = S.Strings.size() - 1;
+    S.Tokens.push_back(T);
+    if (K != TokenKind::Newline)
+      S.Statements.back().Range.End = R.End;
+  }
+  void endStatement(unsigned EndToken) {
+    S.Statements.back().EndToken = EndToken;
+  }
+  /// The literal whose String token comes next.
+  void string(const LiteralShape &Shape) {
+    StringLiteral Lit;
+    Lit.Range = Shape.Range;
+    Lit.Content = Shape.Content;
+    Lit.Bytes = Shape.Bytes;
+    Lit.Raw = Shape.Raw;
+    Lit.Format = Shape.Format;
+    decodeString(Text, Lit, Lit.Value);
+    S.Strings.push_back(std::move(Lit));
+  }
+  void pair(unsigned Open, unsigned Close) { S.Tokens[Open].Partner = Close; }
+  void comment(SourceRange R, bool Shebang) {
+    if (Shebang)
+      S.Shebang = R;
+    S.Comments.push_back(R);
+  }
+
+private:
+  StringRef Text;
+  Script &S;
+};
+
+} // namespace
+
+namespace {
+
+/// Keeps only what skim() reports: the shebang, the `__main__` guard and
+/// whether top-level code runs, computed as Analyzer computes them; and
+/// hands every dotted name to the caller's filter as it ends.
+class Skimmer {
+public:
+  Skimmer(StringRef Text, NameFilter Matters, LiteralFilter Literals, Skim &K)
+      : Text(Text), Matters(Matters), Literals(Literals), K(K) {}
+  bool done() const { return K.NeedsParse; }
+  bool error(const Twine &, SourceRange) {
+    K.NeedsParse = true;
+    return true;
+  }
+  void startStatement(unsigned, unsigned Indent, SourceRange) {
+    St = StatementShape();
+    St.TopLevel = Indent == 0;
+  }
+  void token(TokenKind Kind, SourceRange R);
+  void endStatement(unsigned);
+  void string(const LiteralShape &Lit);
+  void pair(unsigned, unsigned) {}
+  void comment(SourceRange R, bool Shebang) {
+    if (Shebang)
+      K.Shebang = R;
+  }
+  /// Reports the dotted name the file ends with.
+  void finish() { endName(0); }
+
+private:
+  /// What Analyzer::statement looks at in one logical line.
+  struct StatementShape {
+    bool TopLevel = false;
+    bool Seen = false;     ///< its first token came
+    bool Tracked = false;  ///< top level, led by a name that is no definition
+    bool IsIf = false;     ///< led by `if`
+    bool Control = false;  ///< led by a control keyword
+    bool InHeader = false; ///< an `if` before its first colon
+    bool HeaderClosed = false;
+    bool HasName = false; ///< `__name__` in the header
+    bool HasMain = false; ///< "__main__" in the header
+    bool HasAssignment = false;
+    bool HasCall = false;
+    unsigned Depth = 0;
+    uint32_t Begin = 0;
+    uint32_t ColonEnd = 0;
+    uint32_t LastEnd = 0;
+  };
+
+  void firstToken(TokenKind Kind, StringRef T, SourceRange R);
+  void shapeToken(TokenKind Kind, StringRef T, SourceRange R);
+  void nameToken(TokenKind Kind, StringRef T);
+  void endName(char Next);
+
+  StringRef Text;
+  NameFilter Matters;
+  LiteralFilter Literals;
+  Skim &K;
+  StatementShape St;
+  SmallString<64> Name;      ///< the dotted name being read
+  bool InName = false;       ///< the last token is a name of Name
+  bool AfterDot = false;     ///< the last token is a "." after a name of Name
+  bool PrevDot = false;      ///< the last token is a "."
+  bool PrevName = false;     ///< the last token is a name
+  bool PrevValueOp = false;  ///< the last token is "=" or ":"
+  bool StringIsMain = false; ///< the literal just read is "__main__"
+};
+
+} // namespace
+
+static bool isOneChar(StringRef T, char C) {
+  return T.size() == 1 && T[0] == C;
+}
+
+void Skimmer::string(const LiteralShape &Lit) {
+  StringIsMain = false;
+  StringRef Value = Text.slice(Lit.Content.Begin, Lit.Content.End);
+  StringLiteral Decoded;
+  if (!Lit.Raw && Value.find_first_of("\\{}") != StringRef::npos) {
+    Decoded.Content = Lit.Content;
+    Decoded.Bytes = Lit.Bytes;
+    Decoded.Format = Lit.Format;
+    decodeString(Text, Decoded, Decoded.Value);
+    Value = Decoded.Value.text();
+  }
+  if (Literals(Value, PrevValueOp)) {
+    K.NeedsParse = true;
+    return;
+  }
+  StringIsMain = St.InHeader && Value == "__main__";
+}
+
+void Skimmer::endName(char Next) {
+  if (!InName && !AfterDot)
+    return;
+  InName = AfterDot = false;
+  if (Matters(Name, Next))
+    K.NeedsParse = true;
+}
+
+void Skimmer::nameToken(TokenKind Kind, StringRef T) {
+  if (Kind == TokenKind::Name) {
+    if (AfterDot) {
+      Name += '.';
+    } else {
+      endName(0);
+      Name.clear();
+      if (PrevDot)
+        Name += '.';
+    }
+    Name += T;
+    InName = true;
+    AfterDot = false;
+    return;
+  }
+  bool IsOp = Kind == TokenKind::Op;
+  if (IsOp && InName && isOneChar(T, '.')) {
+    InName = false;
+    AfterDot = true;
+    return;
+  }
+  endName(AfterDot ? '.' : (IsOp ? T[0] : 0));
+}
+
+static bool isControlKeyword(StringRef Name) {
+  return StringSwitch<bool>(Name)
+      .Cases("for", "while", "with", "try", "if", true)
+      .Cases("async", "raise", "del", true)
+      .Default(false);
+}
+
+void Skimmer::firstToken(TokenKind Kind, StringRef T, SourceRange R) {
+  St.Seen = true;
+  St.Begin = R.Begin;
+  if (!St.TopLevel || Kind != TokenKind::Name)
+    return;
+  bool Definition = T == "import" || T == "from" || T == "class" || T == "def";
+  St.Tracked = !Definition;
+  St.IsIf = T == "if";
+  St.InHeader = St.IsIf;
+  St.Control = isControlKeyword(T);
+}
+
+void Skimmer::shapeToken(TokenKind Kind, StringRef T, SourceRange R) {
+  bool First = !St.Seen;
+  if (First)
+    firstToken(Kind, T, R);
+  St.LastEnd = R.End;
+  bool IsOp = Kind == TokenKind::Op;
+  if (St.InHeader) {
+    St.HasName |= Kind == TokenKind::Name && T == "__name__";
+    St.HasMain |= Kind == TokenKind::String && StringIsMain;
+    if (IsOp && isOneChar(T, ':')) {
+      St.InHeader = false;
+      St.HeaderClosed = true;
+      St.ColonEnd = R.End;
+    }
+  }
+  if (!IsOp)
+    return;
+  if (St.Depth == 0 && St.Tracked) {
+    St.HasAssignment |=
+        isOneChar(T, '=') ||
+        (T.size() == 2 && T[1] == '=' && !StringRef("=!<>").contains(T[0]));
+    St.HasCall |= isOneChar(T, '(') && !First && PrevName;
+  }
+  char C = T[0];
+  if (C == '(' || C == '[' || C == '{')
+    ++St.Depth;
+  else if ((C == ')' || C == ']' || C == '}') && St.Depth > 0)
+    --St.Depth;
+}
+
+void Skimmer::token(TokenKind Kind, SourceRange R) {
+  StringRef T = Text.slice(R.Begin, R.End);
+  nameToken(Kind, T);
+  if (Kind != TokenKind::Newline)
+    shapeToken(Kind, T, R);
+  PrevDot = Kind == TokenKind::Op && isOneChar(T, '.');
+  PrevName = Kind == TokenKind::Name;
+  PrevValueOp =
+      Kind == TokenKind::Op && (isOneChar(T, '=') || isOneChar(T, ':'));
+}
+
+void Skimmer::endStatement(unsigned) {
+  if (!St.Tracked)
+    return;
+  if (St.IsIf && St.HasName && St.HasMain) {
+    if (!K.MainGuard)
+      K.MainGuard =
+          SourceRange{St.Begin, St.HeaderClosed ? St.ColonEnd : St.LastEnd};
+    return;
+  }
+  if (St.Control || (St.HasCall && !St.HasAssignment))
+    K.HasTopLevelCode = true;
 }
 
 namespace {
@@ -495,8 +796,9 @@ private:
   /// The dotted name starting at I; Next is set past it.
   std::string dottedName(unsigned I, unsigned End, unsigned &Next) const;
   Value makeValue(unsigned Begin, unsigned End) const;
-  std::vector<std::pair<unsigned, unsigned>> split(unsigned Begin,
-                                                   unsigned End) const;
+  /// The comma-separated parts of [Begin, End), as token ranges.
+  using Parts = SmallVector<std::pair<unsigned, unsigned>, 8>;
+  Parts split(unsigned Begin, unsigned End) const;
   void statement(unsigned Index);
   void imports(const Statement &St);
   void assignment(const Statement &St);
@@ -522,7 +824,7 @@ std::string Analyzer::dottedName(unsigned I, unsigned End,
   std::string Name;
   Next = I;
   while (Next < End && isName(Next)) {
-    Name += S.Tokens[Next].Text.str();
+    Name.append(S.Tokens[Next].Text.data(), S.Tokens[Next].Text.size());
     ++Next;
     if (!(Next + 1 < End && isOp(Next, ".") && isName(Next + 1)))
       break;
@@ -532,20 +834,19 @@ std::string Analyzer::dottedName(unsigned I, unsigned End,
   return Name;
 }
 
-std::vector<std::pair<unsigned, unsigned>> Analyzer::split(unsigned Begin,
-                                                           unsigned End) const {
-  std::vector<std::pair<unsigned, unsigned>> Parts;
+Analyzer::Parts Analyzer::split(unsigned Begin, unsigned End) const {
+  Parts Out;
   unsigned Start = Begin;
   for (unsigned I = Begin; I < End; I = skip(I, End)) {
     if (!isOp(I, ","))
       continue;
     if (I > Start)
-      Parts.push_back({Start, I});
+      Out.push_back({Start, I});
     Start = I + 1;
   }
   if (End > Start)
-    Parts.push_back({Start, End});
-  return Parts;
+    Out.push_back({Start, End});
+  return Out;
 }
 
 Value Analyzer::makeValue(unsigned Begin, unsigned End) const {
@@ -772,15 +1073,36 @@ void Analyzer::statement(unsigned Index) {
 }
 
 void Analyzer::run() {
+  // Assignment cannot move without a copy (llvm::Optional), so grow once.
+  S.Assignments.reserve(S.Statements.size());
   for (unsigned I = 0, E = S.Statements.size(); I < E; ++I)
     statement(I);
 }
 
 Script parse(StringRef Text, const ParseOptions &Opts) {
   Script S;
-  Lexer(Text, Opts, S).run();
+  // Code has about one token in four bytes and a statement a line: spare
+  // most regrowth.
+  S.Tokens.reserve(Text.size() / 4 + 16);
+  S.Statements.reserve(Text.size() / 24 + 4);
+  ScriptBuilder Builder(Text, S);
+  Lexer<ScriptBuilder>(Text, Opts, Builder).run();
   Analyzer(Text, S).run();
   return S;
+}
+
+Skim skim(StringRef Text, NameFilter Matters, LiteralFilter Literals,
+          const ParseOptions &Opts) {
+  Skim K;
+  // Tokens are at least one byte each: a shorter text is within the limit.
+  if (Text.size() >= Opts.MaxTokens) {
+    K.NeedsParse = true;
+    return K;
+  }
+  Skimmer Out(Text, Matters, Literals, K);
+  Lexer<Skimmer>(Text, Opts, Out).run();
+  Out.finish();
+  return K;
 }
 
 } // namespace python

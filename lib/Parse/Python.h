@@ -4,6 +4,7 @@
 
 #include "lib/Basic/EmbeddedText.h"
 #include "llvm/ADT/Optional.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -113,6 +114,36 @@ struct ParseOptions {
 
 /// Reads Python source. Never throws, never recurses.
 Script parse(llvm::StringRef Text, const ParseOptions &Opts = {});
+
+/// What skim() tells of a file: parse()'s Shebang, MainGuard and
+/// HasTopLevelCode, unless NeedsParse.
+struct Skim {
+  /// Only parse() can tell: the file has a syntax error, reaches a limit, or
+  /// has a dotted name the caller's filter wants.
+  bool NeedsParse = false;
+  llvm::Optional<SourceRange> Shebang;
+  llvm::Optional<SourceRange> MainGuard;
+  bool HasTopLevelCode = false;
+};
+
+/// Whether a dotted name matters to skim()'s caller. Dotted is spelled as
+/// parse() spells names (Call::Callee, Assignment::Target, decorators, base
+/// classes), with a leading "." when a "." comes before it; Next is the first
+/// character of the operator token after it, or 0.
+using NameFilter = llvm::function_ref<bool(llvm::StringRef Dotted, char Next)>;
+
+/// Whether a string literal matters to skim()'s caller: Value is decoded;
+/// AfterValueOp tells that the token before it is "=" or ":", as before the
+/// value of an assignment, a keyword argument or a dict entry.
+using LiteralFilter =
+    llvm::function_ref<bool(llvm::StringRef Value, bool AfterValueOp)>;
+
+/// Reads Text with parse()'s lexer but keeps no token, literal or statement:
+/// a cheap pass for files that turn out to do nothing of interest. It stops
+/// (NeedsParse) at the first syntax error, name that Matters or literal that
+/// Literals wants.
+Skim skim(llvm::StringRef Text, NameFilter Matters, LiteralFilter Literals,
+          const ParseOptions &Opts = {});
 
 /// Decodes the string literal at Range of Text (prefix and quotes included)
 /// and appends its value to Out.

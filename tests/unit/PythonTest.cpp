@@ -3,7 +3,11 @@
 #include "lib/Check/Check.h"
 #include "lib/Model/PythonScript.h"
 #include "tests/unit/FrontendTestSupport.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "gtest/gtest.h"
+#include <cstdlib>
 
 using namespace adminlint;
 
@@ -192,6 +196,202 @@ TEST(PythonTest, CredentialsAreRedactedAndMarkedSecret) {
   SourceRange Line{Line2, Line2 + uint32_t(A.File->lineText(2).size())};
   EXPECT_EQ(redactedSlice(*A.File, Line, Out[0].Secrets),
             "conn = psycopg2.connect(***)");
+}
+
+bool noName(llvm::StringRef, char) { return false; }
+bool noLiteral(llvm::StringRef, bool) { return false; }
+
+/// The shape python::skim() reports is parse()'s, and skim() needs parse()
+/// exactly when parse() finds an error (no filter asks for a name here).
+void expectSkimShapeIsParses(const std::string &What, llvm::StringRef Text) {
+  python::Skim K = python::skim(Text, noName, noLiteral);
+  python::Script S = parse(Text);
+  ASSERT_EQ(K.NeedsParse, !S.Errors.empty()) << What;
+  if (K.NeedsParse)
+    return;
+  EXPECT_EQ(K.Shebang.hasValue(), S.Shebang.hasValue()) << What;
+  if (K.Shebang && S.Shebang) {
+    EXPECT_EQ(K.Shebang->Begin, S.Shebang->Begin) << What;
+  }
+  ASSERT_EQ(K.MainGuard.hasValue(), S.MainGuard.hasValue()) << What;
+  if (K.MainGuard) {
+    EXPECT_EQ(K.MainGuard->Begin, S.MainGuard->Begin) << What;
+    EXPECT_EQ(K.MainGuard->End, S.MainGuard->End) << What;
+  }
+  EXPECT_EQ(K.HasTopLevelCode, S.HasTopLevelCode) << What;
+}
+
+/// When skimPython() skips a file, the full frontend finds nothing and the
+/// same model. Returns whether it skipped it.
+bool expectSkipIsExact(const std::string &Path, const std::string &Text) {
+  llvm::Optional<PythonScriptModel> Skimmed = skimPython(Path, Text);
+  if (!Skimmed)
+    return false;
+  FileAnalysis A;
+  A.File = std::make_shared<SourceFile>(Path, Text);
+  A.Kind = FileKind::Python;
+  analyzePythonFully(A, FrontendLimits());
+  const auto *M = A.model<PythonScriptModel>();
+  std::string What = Path + " (" + std::to_string(Text.size()) + " bytes)";
+  EXPECT_TRUE(M) << What;
+  if (!M)
+    return true;
+  EXPECT_TRUE(A.Diags.empty()) << What;
+  EXPECT_TRUE(A.Shell.empty()) << What;
+  EXPECT_TRUE(M->Bootstrap.empty()) << What;
+  EXPECT_TRUE(M->AdminWork.empty()) << What;
+  EXPECT_TRUE(M->Config.empty()) << What;
+  EXPECT_EQ(M->Framework, "") << What;
+  EXPECT_FALSE(M->DefinesFlaskApp) << What;
+  EXPECT_FALSE(M->DefinesDjangoApp) << What;
+  EXPECT_EQ(Skimmed->FrameworkCommand, M->FrameworkCommand) << What;
+  EXPECT_EQ(Skimmed->Standalone, M->Standalone) << What;
+  EXPECT_EQ(Skimmed->StandaloneRange.Begin, M->StandaloneRange.Begin) << What;
+  EXPECT_EQ(Skimmed->StandaloneRange.End, M->StandaloneRange.End) << What;
+  return true;
+}
+
+/// Every .py file under Root, by its path relative to Root's parent.
+void collectPython(const std::string &Root,
+                   std::vector<std::pair<std::string, std::string>> &Out) {
+  std::error_code EC;
+  for (llvm::sys::fs::recursive_directory_iterator I(Root, EC), E;
+       I != E && !EC; I.increment(EC)) {
+    if (llvm::sys::path::extension(I->path()) != ".py")
+      continue;
+    auto Buffer = llvm::MemoryBuffer::getFile(I->path());
+    if (!Buffer)
+      continue;
+    llvm::StringRef Rel = I->path();
+    Rel.consume_front(llvm::sys::path::parent_path(Root));
+    Out.push_back({Rel.ltrim('/').str(), (*Buffer)->getBuffer().str()});
+  }
+}
+
+/// The .py files of tests/ and examples/, and of the directory that
+/// ADMINLINT_PYTHON_CORPUS names (a benchmark tree, say).
+std::vector<std::pair<std::string, std::string>> pythonCorpus() {
+  std::vector<std::pair<std::string, std::string>> Files;
+  collectPython(ADMINLINT_SOURCE_DIR "/tests", Files);
+  collectPython(ADMINLINT_SOURCE_DIR "/examples", Files);
+  if (const char *Extra = std::getenv("ADMINLINT_PYTHON_CORPUS"))
+    collectPython(Extra, Files);
+  return Files;
+}
+
+/// Texts derived from Text: itself and its prefixes that end at a line end
+/// or one byte short of it, which cut strings and brackets open.
+std::vector<llvm::StringRef> prefixes(llvm::StringRef Text) {
+  std::vector<llvm::StringRef> Out{Text};
+  for (size_t I = 0; I < Text.size(); ++I)
+    if (Text[I] == '\n') {
+      Out.push_back(Text.take_front(I));
+      Out.push_back(Text.take_front(I + 1));
+    }
+  return Out;
+}
+
+TEST(PythonSkimTest, ShapeIsParsesOnEveryCorpusFileAndPrefix) {
+  auto Files = pythonCorpus();
+  ASSERT_GE(Files.size(), 20u);
+  for (const auto &[Path, Text] : Files)
+    for (llvm::StringRef Prefix : prefixes(Text))
+      expectSkimShapeIsParses(Path + " @" + std::to_string(Prefix.size()),
+                              Prefix);
+}
+
+TEST(PythonSkimTest, SkippedFilesHaveNothingOnEveryCorpusFileAndPrefix) {
+  unsigned Skipped = 0, Total = 0;
+  for (const auto &[Path, Text] : pythonCorpus())
+    for (llvm::StringRef Prefix : prefixes(Text))
+      for (const std::string &P : {Path, std::string("pkg/module.py")}) {
+        ++Total;
+        Skipped += expectSkipIsExact(P, Prefix.str());
+      }
+  // The corpus is mostly admin scripts, yet some prefixes must be skipped.
+  EXPECT_GT(Skipped, 0u);
+  EXPECT_LT(Skipped, Total);
+}
+
+TEST(PythonSkimTest, AnImportedModuleIsSkipped) {
+  std::string Module = "import os\n"
+                       "import sys\n\n\n"
+                       "def handler(event, context):\n"
+                       "    \"\"\"Handle one event.\"\"\"\n"
+                       "    total = 0\n"
+                       "    for i in range(100):\n"
+                       "        total += i\n"
+                       "    return {\"ok\": True, \"path\": os.getcwd()}\n";
+  llvm::Optional<PythonScriptModel> M = skimPython("svc/handler.py", Module);
+  ASSERT_TRUE(M);
+  EXPECT_FALSE(M->Standalone);
+  EXPECT_TRUE(expectSkipIsExact("svc/handler.py", Module));
+  EXPECT_TRUE(expectSkipIsExact("scripts/backfill_orders.py", Module));
+}
+
+TEST(PythonSkimTest, NamesThatMatterNeedTheFullRead) {
+  for (const char *Text :
+       {"Order.objects.update(paid=True)\n",
+        "conn.execute('DELETE')\n",
+        "subprocess.run('ls', shell=True)\n",
+        "subprocess.run(['ls'])\n",
+        "os.system('ls')\n",
+        "os.environ['DJANGO_SETTINGS_MODULE'] = 'x'\n",
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'x')\n",
+        "sys.path . insert(0, '..')\n",
+        "django.setup()\n",
+        "with app.app_context():\n    pass\n",
+        "app = Flask(__name__)\n",
+        "def create_app():\n    pass\n",
+        "@shared_task\ndef f():\n    pass\n",
+        "@cli.command()\ndef f():\n    pass\n",
+        "class A(models.Model):\n    pass\n",
+        "class C(BaseCommand):\n    pass\n",
+        "x = f().save()\n",
+        "print('oops\n",
+        "f(\n",
+        "X = 'a'\n",
+        "f(k='v')\n",
+        "{'k': 'v'}\n",
+        "X: str = 'a'\n",
+        "os.environ.__setitem__('K', 'v')\n",
+        "'postgres://u:p@db.example.com/x'\n",
+        "log('/srv/app/prod.ini')\n",
+        "log('/s\\x72v/app/prod.ini')\n"}) {
+    EXPECT_FALSE(skimPython("pkg/module.py", Text)) << Text;
+    expectSkimShapeIsParses(Text, Text);
+  }
+  for (const char *Text :
+       {"d.update(x)\n", "items.append(1)\n", "os.environ.get('HOME')\n",
+        "asyncio.run(main())\n", "sys.path\n"})
+    EXPECT_TRUE(expectSkipIsExact("pkg/module.py", Text)) << Text;
+}
+
+TEST(PythonSkimTest, ShapeOfMainGuardsAndTopLevelCode) {
+  for (const char *Text : {"#!/usr/bin/env python\nx = 1\n",
+                           "\xEF\xBB\xBF#!/bin/python\n",
+                           "if __name__ == '__main__':\n    main()\n",
+                           "if __name__ == \"\\x5f_main__\": main()\n",
+                           "if __name__ == f'__main__' : main()\n",
+                           "if __name__ == {'a': '__main__'}:\n    pass\n",
+                           "if __name__ == '__main__'\n",
+                           "x = 1; main()\n",
+                           "main(); x = 1\n",
+                           "log = get_logger()\n",
+                           "for i in x:\n    pass\n",
+                           "print((a, b) )\n",
+                           "x **= f()\n",
+                           "x += f()\n",
+                           "(f)()\n",
+                           "if x:\n    f()\n",
+                           "  f()\n",
+                           "f(a,\n  b)\n",
+                           "@deco\ndef f(): pass\n",
+                           "x = 1 \\\n  + f()\n",
+                           "async def f(): pass\n"}) {
+    expectSkimShapeIsParses(Text, Text);
+    expectSkipIsExact("pkg/module.py", Text);
+  }
 }
 
 } // namespace
