@@ -160,7 +160,8 @@ private:
   std::unique_ptr<AdminMatcher> Matcher;
   RuleSet Ran, Reported;
   std::vector<std::unique_ptr<Check>> Checks;
-  std::once_flag ChecksCreated;
+  std::mutex ChecksMutex;
+  bool ChecksCreated = false;
   std::string Today;
 
   RepoModel Model;
@@ -621,8 +622,15 @@ void Scanner::merge(FileResult &R) {
   Model.Files.push_back(std::move(R.Kept));
 }
 
+/// Creates the checks on first use, under a mutex that every worker takes
+/// once before its first check runs (a plain mutex, which race detectors
+/// such as helgrind follow, unlike pthread_once).
 void Scanner::ensureChecks() {
-  std::call_once(ChecksCreated, [this] { createCheckObjects(); });
+  std::lock_guard<std::mutex> Lock(ChecksMutex);
+  if (ChecksCreated)
+    return;
+  createCheckObjects();
+  ChecksCreated = true;
 }
 
 /// The number of worker threads for N files (-j, all cores by default).
@@ -823,9 +831,13 @@ std::vector<WalkEntry> Scanner::walkAndAnalyse() {
     // Results are merged in path order; the list of files needs no order.
     WO.SortFiles = false;
     bool Partial = preCommit();
+    std::vector<char> WorkerReady(Threads);
     WalkResult W = walkRepository(
         Root, WO, Threads, [&](const WalkEntry &E, unsigned Worker) {
-          ensureChecks();
+          if (!WorkerReady[Worker]) {
+            ensureChecks();
+            WorkerReady[Worker] = true;
+          }
           if (Partial && preCommitUse(E.Kind) != PreCommitUse::Always &&
               !reported(E.RelPath))
             return;
