@@ -95,7 +95,8 @@ public:
 
 private:
   void work(unsigned Worker);
-  void add(DirContents &&Found, std::vector<const WalkEntry *> &Own);
+  void add(DirContents &&Found, std::vector<const WalkEntry *> &Own,
+           size_t Keep);
 
   /// Files of a directory that the thread that read it visits itself.
   static constexpr size_t OwnFiles = 16;
@@ -252,12 +253,14 @@ DirContents DirReader::read(const PendingDir &Dir) const {
   return Out;
 }
 
+/// Records what a directory held: Keep files for the thread that read it
+/// (Own), the other files for the queue, subdirectories for the stack.
 void ParallelWalk::add(DirContents &&Contents,
-                       std::vector<const WalkEntry *> &Own) {
+                       std::vector<const WalkEntry *> &Own, size_t Keep) {
   FilesSeen += Contents.FilesSeen;
   for (WalkEntry &E : Contents.Files) {
     Found.push_back(std::move(E));
-    if (Own.size() < OwnFiles)
+    if (Own.size() < Keep)
       Own.push_back(&Found.back());
     else
       Queue.push_back(&Found.back());
@@ -287,7 +290,7 @@ void ParallelWalk::work(unsigned Worker) {
       DirContents Contents = Reader.read(Dir);
       Lock.lock();
       --Reading;
-      add(std::move(Contents), Own);
+      add(std::move(Contents), Own, OwnFiles);
       Changed.notify_all();
       Lock.unlock();
       for (const WalkEntry *E : Own)
@@ -303,10 +306,14 @@ void ParallelWalk::work(unsigned Worker) {
 }
 
 WalkResult ParallelWalk::run(unsigned Threads) {
-  Dirs.push_back({"", nullptr, false, 0});
+  // The root is read before any helper starts: an empty directory or a
+  // single file costs no thread.
+  std::vector<const WalkEntry *> None;
+  add(Reader.read({"", nullptr, false, 0}), None, 0);
   std::vector<std::thread> Helpers;
-  for (unsigned T = 1; T < Threads; ++T)
-    Helpers.emplace_back([this, T] { work(T); });
+  if (!Dirs.empty() || Queue.size() > 1)
+    for (unsigned T = 1; T < Threads; ++T)
+      Helpers.emplace_back([this, T] { work(T); });
   work(0);
   for (std::thread &T : Helpers)
     T.join();
