@@ -144,7 +144,7 @@ static bool startsBareArgument(const Token &T, const CallSyntax &Syntax) {
   }
 }
 
-static bool endsBareArguments(const Token &T, const CallSyntax &Syntax) {
+static bool endsBareArguments(const Token &T) {
   if (T.Kind == TokenKind::Newline)
     return true;
   if (T.Kind == TokenKind::Name)
@@ -159,8 +159,7 @@ static bool endsBareArguments(const Token &T, const CallSyntax &Syntax) {
 
 /// Ruby: `require "x"`, `conn.execute "SQL", binds` up to the end of the
 /// statement (a trailing comma continues it on the next line).
-static void bareArguments(const Script &S, Call &C, unsigned First,
-                          const CallSyntax &Syntax) {
+static void bareArguments(const Script &S, Call &C, unsigned First) {
   unsigned Begin = First;
   unsigned I = First;
   unsigned Limit = std::min<size_t>(S.Tokens.size(), First + MaxBareArgTokens);
@@ -168,7 +167,7 @@ static void bareArguments(const Script &S, Call &C, unsigned First,
     const Token &T = S.Tokens[I];
     if (T.Kind == TokenKind::Newline && I > First && isOp(S.Tokens[I - 1], ","))
       continue;
-    if (endsBareArguments(T, Syntax))
+    if (endsBareArguments(T))
       break;
     if (T.Kind == TokenKind::Op && isOpener(T.Text) && T.Partner != NoPartner) {
       I = T.Partner;
@@ -202,9 +201,15 @@ static bool isDefinition(const Script &S, unsigned Root,
 static Optional<Call> callAt(const Script &S, unsigned N,
                              const CallSyntax &Syntax) {
   const Token &Name = S.Tokens[N];
-  if (Name.Kind != TokenKind::Name || Syntax.IsKeyword(Name.Text))
+  if (Name.Kind != TokenKind::Name)
     return None;
+  // After a receiver a keyword is a method name: `query.delete()`, `x.class`.
   bool Receiver = N > 0 && isMemberOp(S.Tokens[N - 1]);
+  if (!Receiver && Syntax.IsKeyword(Name.Text))
+    return None;
+  // Ruby symbols, instance and global variables are never callees.
+  if (Syntax.Ruby && StringRef(":@$").contains(Name.Text.front()))
+    return None;
   const Token *Next = N + 1 < S.Tokens.size() ? &S.Tokens[N + 1] : nullptr;
   bool Parens = Next && isOp(*Next, "(") && Next->Partner != NoPartner &&
                 (!Next->SpaceBefore || !Syntax.Ruby);
@@ -246,7 +251,7 @@ static Optional<Call> callAt(const Script &S, unsigned N,
   else if (Tagged)
     addArgument(S, C, N + 1, N + 2);
   else if (Bare)
-    bareArguments(S, C, N + 1, Syntax);
+    bareArguments(S, C, N + 1);
   if (Tagged)
     C.Range.End = Next->Range.End;
   return C;

@@ -18,6 +18,7 @@
 namespace adminlint {
 namespace script {
 
+/// What a token is. Newline ends a Ruby statement (JavaScript has none).
 enum class TokenKind { Name, Number, String, Op, Newline };
 
 /// Sentinel of Token::Partner: no matching bracket.
@@ -37,6 +38,8 @@ struct Token {
   bool SpaceBefore = false; ///< blank space precedes it on the same line
 };
 
+/// What a literal is: a string, a command (Ruby backticks, `%x`), a regular
+/// expression, a symbol (`:"x"`, `%s`) or a word list (`%w`, `%i`).
 enum class LiteralKind { String, Command, Regex, Symbol, Words };
 
 /// A string-like literal and its decoded value (escapes resolved; each
@@ -76,6 +79,7 @@ struct Call {
   bool TopLevel = false;    ///< outside brackets and Ruby def/class/module
 };
 
+/// A reader error: ADM900, or ADM902 when a safety limit tripped.
 struct ParseError {
   std::string Message;
   SourceRange Range;
@@ -97,6 +101,7 @@ struct Script {
   }
 };
 
+/// The safety limits of a reader.
 struct ParseOptions {
   unsigned MaxDepth = 256;      ///< deeper nesting is an error
   unsigned MaxTokens = 2000000; ///< more tokens are an error

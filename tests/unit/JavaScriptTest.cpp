@@ -146,3 +146,13 @@ TEST(JavaScriptFrontend, AppDbModulesThroughRelativePathsAndAliases) {
     EXPECT_EQ(A.model<PythonScriptModel>(), nullptr) << Module;
   }
 }
+
+TEST(JavaScriptFrontend, KeywordNamedMethodsAreCalls) {
+  std::string Text = "const db = require('../src/db');\n"
+                     "await db('sessions').where('expired', true).delete();\n";
+  FileAnalysis A = analyzeAs(FileKind::JavaScript, "scripts/purge.js", Text);
+  const auto *M = A.model<PythonScriptModel>();
+  ASSERT_NE(M, nullptr);
+  ASSERT_EQ(M->AdminWork.size(), 1u);
+  EXPECT_EQ(M->AdminWork[0].What, "calls db().where().delete()");
+}
