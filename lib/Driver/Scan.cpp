@@ -602,6 +602,10 @@ FileResult Scanner::analyse(const WalkEntry &Entry,
     R.Directives = findDirectives(*A->File, Today);
   if (worthKeeping(*A))
     R.Kept = std::move(A);
+  // Until the merge, the text stays only where a finding, a suppression or
+  // the model points at it: memory grows with those, not with the files.
+  if (R.Directives.empty())
+    R.File.reset();
   return R;
 }
 
