@@ -19,7 +19,6 @@
 #include <fcntl.h>
 #include <mutex>
 #include <sys/stat.h>
-#include <thread>
 #include <unistd.h>
 
 using namespace llvm;
@@ -642,16 +641,6 @@ static unsigned threadCount(unsigned Jobs) {
   return std::max(1u, hardware_concurrency(Jobs).compute_thread_count());
 }
 
-/// Runs Work(Worker) on Threads threads, the calling thread being worker 0.
-static void onThreads(unsigned Threads, function_ref<void(unsigned)> Work) {
-  std::vector<std::thread> Helpers;
-  for (unsigned T = 1; T < Threads; ++T)
-    Helpers.emplace_back([Work, T] { Work(T); });
-  Work(0);
-  for (std::thread &T : Helpers)
-    T.join();
-}
-
 void Scanner::analyseEach(const std::vector<WalkEntry> &Files,
                           const PreCommitNeeds *Needs,
                           std::vector<std::vector<PathResult>> &Out) {
@@ -660,7 +649,7 @@ void Scanner::analyseEach(const std::vector<WalkEntry> &Files,
   ensureChecks();
   unsigned Threads = std::min<size_t>(Out.size(), Files.size());
   std::atomic<size_t> Next{0};
-  onThreads(Threads, [&](unsigned Worker) {
+  runOnThreads(Threads, [&](unsigned Worker) {
     for (size_t I = Next++; I < Files.size(); I = Next++) {
       FileResult R = analyse(Files[I], Needs);
       if (!R.empty())

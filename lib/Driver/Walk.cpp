@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <sys/stat.h>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 
@@ -310,13 +311,8 @@ WalkResult ParallelWalk::run(unsigned Threads) {
   // single file costs no thread.
   std::vector<const WalkEntry *> None;
   add(Reader.read({"", nullptr, false, 0}), None, 0);
-  std::vector<std::thread> Helpers;
-  if (!Dirs.empty() || Queue.size() > 1)
-    for (unsigned T = 1; T < Threads; ++T)
-      Helpers.emplace_back([this, T] { work(T); });
-  work(0);
-  for (std::thread &T : Helpers)
-    T.join();
+  bool Shared = !Dirs.empty() || Queue.size() > 1;
+  runOnThreads(Shared ? Threads : 1, [this](unsigned Worker) { work(Worker); });
   WalkResult Result;
   Result.FilesSeen = FilesSeen;
   Result.Files.assign(std::make_move_iterator(Found.begin()),
@@ -327,6 +323,20 @@ WalkResult ParallelWalk::run(unsigned Threads) {
                 return A.RelPath < B.RelPath;
               });
   return Result;
+}
+
+void runOnThreads(unsigned Threads, function_ref<void(unsigned)> Work) {
+  std::vector<std::thread> Helpers;
+  for (unsigned T = 1; T < Threads; ++T) {
+    try {
+      Helpers.emplace_back([Work, T] { Work(T); });
+    } catch (const std::system_error &) {
+      break;
+    }
+  }
+  Work(0);
+  for (std::thread &T : Helpers)
+    T.join();
 }
 
 WalkResult walkRepository(StringRef Root, const WalkOptions &Options,

@@ -59,6 +59,13 @@ using WalkVisitor =
 WalkResult walkRepository(llvm::StringRef Root, const WalkOptions &Options,
                           unsigned Threads, WalkVisitor Visit);
 
+/// Runs Work(Worker) on up to Threads threads, the calling thread being
+/// worker 0; fewer when the system refuses to start a thread, so Work must
+/// take its tasks from a shared source. The walk and the scan's later passes
+/// share it.
+void runOnThreads(unsigned Threads,
+                  llvm::function_ref<void(unsigned Worker)> Work);
+
 /// Whether a root-relative path is excluded by config globs.
 bool isExcluded(llvm::StringRef RelPath,
                 const std::vector<GlobPattern> &Exclude);
