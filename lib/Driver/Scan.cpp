@@ -636,7 +636,7 @@ void Scanner::ensureChecks() {
   ChecksCreated = true;
 }
 
-/// The number of worker threads for N files (-j, all cores by default).
+/// The number of worker threads: -j, else all cores.
 static unsigned threadCount(unsigned Jobs) {
   return std::max(1u, hardware_concurrency(Jobs).compute_thread_count());
 }
