@@ -254,39 +254,46 @@ static void findShell(const python::Script &S, FileAnalysis &A,
   }
 }
 
+/// Whether W is Word, comparing the first byte before the rest.
+template <size_t N> static bool is(StringRef W, const char (&Word)[N]) {
+  return W.size() == N - 1 && W[0] == Word[0] && W == StringRef(Word, N - 1);
+}
+
 /// Whether Word is the last part of a dotted name that one of the
 /// predicates of mayMatter() accepts; most names are none of these, so this
 /// is asked first.
 static bool isTriggerWord(StringRef W) {
   switch (W.size()) {
   case 3:
-    return W == "run";
+    return is(W, "run");
   case 4:
-    return W == "save" || W == "call" || W == "task";
+    return is(W, "save") || is(W, "call") || is(W, "task");
   case 5:
-    return W == "Flask" || W == "Popen" || W == "popen" || W == "setup" ||
-           W == "shell" || W == "Model" || W == "execv";
+    return is(W, "Flask") || is(W, "Popen") || is(W, "popen") ||
+           is(W, "setup") || is(W, "shell") || is(W, "Model") || is(W, "execv");
   case 6:
-    return W == "append" || W == "insert" || W == "putenv" || W == "delete" ||
-           W == "commit" || W == "update" || W == "create" || W == "system" ||
-           W == "execvp";
+    return is(W, "append") || is(W, "insert") || is(W, "putenv") ||
+           is(W, "delete") || is(W, "commit") || is(W, "update") ||
+           is(W, "create") || is(W, "system") || is(W, "execvp");
   case 7:
-    return W == "execute" || W == "environ" || W == "spawnvp" || W == "command";
+    return is(W, "execute") || is(W, "environ") || is(W, "spawnvp") ||
+           is(W, "command");
   case 9:
-    return W == "AppConfig" || W == "getoutput" || W == "Migration";
+    return is(W, "AppConfig") || is(W, "getoutput") || is(W, "Migration");
   case 10:
-    return W == "setdefault" || W == "check_call";
+    return is(W, "setdefault") || is(W, "check_call");
   case 11:
-    return W == "executemany" || W == "bulk_create" || W == "bulk_update" ||
-           W == "shared_task" || W == "BaseCommand" || W == "__setitem__";
+    return is(W, "executemany") || is(W, "bulk_create") ||
+           is(W, "bulk_update") || is(W, "shared_task") ||
+           is(W, "BaseCommand") || is(W, "__setitem__");
   case 12:
-    return W == "call_command" || W == "check_output";
+    return is(W, "call_command") || is(W, "check_output");
   case 13:
-    return W == "executescript" || W == "get_or_create";
+    return is(W, "executescript") || is(W, "get_or_create");
   case 15:
-    return W == "with_appcontext" || W == "getstatusoutput";
+    return is(W, "with_appcontext") || is(W, "getstatusoutput");
   case 16:
-    return W == "update_or_create";
+    return is(W, "update_or_create");
   default:
     return false;
   }
@@ -318,18 +325,27 @@ static bool mayMatter(StringRef Dotted, char Next) {
          isCommandDecorator(Dotted);
 }
 
+/// Whether Value contains "://", "/etc/" or "/srv/": a necessary condition
+/// of classifyConfigLiteral (a database URL, a server path; keep it in step)
+/// that spares calling that on every docstring. Every pattern has a "/", so
+/// memchr finds the candidates.
+static bool mayClassifyAsConfig(StringRef Value) {
+  for (size_t I = Value.find('/'); I != StringRef::npos;
+       I = Value.find('/', I + 1)) {
+    StringRef Rest = Value.substr(I);
+    if (Rest.startswith("/etc/") || Rest.startswith("/srv/") ||
+        (I > 0 && Value[I - 1] == ':' && Rest.startswith("//")))
+      return true;
+  }
+  return false;
+}
+
 /// Whether findConfig may keep a literal: the first of an assignment's,
 /// keyword argument's or dict entry's value, or a bare literal that
-/// classifyConfigLiteral accepts. The substrings are a necessary condition of
-/// classifyConfigLiteral (a database URL, a server path; keep them in step
-/// with it) that spares calling it on every docstring.
+/// classifyConfigLiteral accepts.
 static bool mayBeConfig(StringRef Value, bool AfterValueOp) {
-  if (AfterValueOp)
-    return true;
-  if (!Value.contains("://") && !Value.contains("/etc/") &&
-      !Value.contains("/srv/"))
-    return false;
-  return classifyConfigLiteral(Value).hasValue();
+  return AfterValueOp ||
+         (mayClassifyAsConfig(Value) && classifyConfigLiteral(Value));
 }
 
 Optional<PythonScriptModel> skimPython(StringRef Path, StringRef Text) {

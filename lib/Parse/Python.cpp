@@ -656,7 +656,10 @@ void Skimmer::string(const LiteralShape &Lit) {
   StringIsMain = false;
   StringRef Value = Text.slice(Lit.Content.Begin, Lit.Content.End);
   StringLiteral Decoded;
-  if (!Lit.Raw && Value.find_first_of("\\{}") != StringRef::npos) {
+  bool Escaped = Value.find('\\') != StringRef::npos ||
+                 (Lit.Format && (Value.find('{') != StringRef::npos ||
+                                 Value.find('}') != StringRef::npos));
+  if (!Lit.Raw && Escaped) {
     Decoded.Content = Lit.Content;
     Decoded.Bytes = Lit.Bytes;
     Decoded.Format = Lit.Format;
