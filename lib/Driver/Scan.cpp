@@ -7,10 +7,12 @@
 #include "lib/Driver/CxxFrontend.h"
 #include "lib/Driver/Suppression.h"
 #include "lib/Driver/Walk.h"
+#include "lib/Model/DependencyManifest.h"
 #include "lib/Model/Kustomize.h"
 #include "lib/Model/PythonScript.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Threading.h"
 #include <algorithm>
@@ -289,6 +291,22 @@ Error Scanner::loadConfiguration() {
   return Error::success();
 }
 
+/// The scripts of the root's package.json (which `npm|yarn|pnpm run NAME`
+/// in the repository's CI files, Dockerfiles and scripts resolve against),
+/// or none when it is missing, a link out of the root or too big.
+static PackageScripts rootPackageScripts(StringRef Root,
+                                         const ScanOptions &Options) {
+  std::string Path = (Root + "/package.json").str();
+  uint64_t Size = 0;
+  if (!regularFileInside(Path, Root) || sys::fs::file_size(Path, Size) ||
+      Size > Options.MaxFileSize)
+    return {};
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return {};
+  return parsePackageScripts((*Buf)->getBuffer(), Options.Limits);
+}
+
 void Scanner::createCheckObjects() {
   // Built only when there is a file to check: the builtin vocabulary is
   // parsed on first use, and an empty directory should cost nothing.
@@ -296,13 +314,15 @@ void Scanner::createCheckObjects() {
   Settings->AppImage = Cfg.AppImage;
   Settings->Framework = Cfg.Framework;
   Settings->RegistryAliases = Cfg.RegistryAliases;
-  if (!Cfg.AdminCommands.empty()) {
+  PackageScripts Packages = rootPackageScripts(Root, Options);
+  if (!Cfg.AdminCommands.empty() || !Packages.empty()) {
     std::vector<AdminVocabularyEntry> Entries(
         AdminMatcher::builtin().entries().begin(),
         AdminMatcher::builtin().entries().end());
     Entries.insert(Entries.end(), Cfg.AdminCommands.begin(),
                    Cfg.AdminCommands.end());
-    Matcher = std::make_unique<AdminMatcher>(std::move(Entries));
+    Matcher =
+        std::make_unique<AdminMatcher>(std::move(Entries), std::move(Packages));
     Settings->Admin = Matcher.get();
   }
   std::vector<RuleId> Ids;
