@@ -425,7 +425,7 @@ static Diagnostic fileNote(RuleId Rule, const SourceFileRef &File,
 static void skipFile(FileResult &R, StringRef RelPath, std::string Message) {
   R.Skipped = true;
   R.File = std::make_shared<SourceFile>(RelPath.str(), "");
-  R.Notes.push_back({Level::Note, RelPath.str(), Message, false});
+  R.Notes.push_back({Level::Note, RelPath.str(), Message, false, true});
   R.Diags.push_back(fileNote(RuleId::ScanLimit, R.File, std::move(Message)));
 }
 
@@ -610,7 +610,7 @@ FileResult Scanner::analyse(const WalkEntry &Entry,
   for (const Diagnostic &D : A->Diags)
     if (D.Rule == RuleId::ParseError)
       R.Notes.push_back({Level::Warning, Entry.RelPath,
-                         "cannot parse the file: " + D.Message, false});
+                         "cannot parse the file: " + D.Message, false, true});
   if (reported(Entry.RelPath))
     runChecks(*A, R);
   if (overTimeBudget(Start, Options.Limits, Entry.RelPath, R))

@@ -75,6 +75,7 @@ struct Notification {
   std::string Path; ///< repository-relative; empty for the whole scan
   std::string Message;
   bool Internal = false; ///< an internal error (a frontend or check threw)
+  bool Mirrored = false; ///< also a finding (ADM900 or ADM902) in the report
 };
 
 /// Counts and timings of one scan (`--statistics`).

@@ -475,6 +475,14 @@ def missing_cxx_tool_is_a_note_not_a_failure(t):
     notes = json.loads(p.stdout)["notifications"]
     expect(any(n["level"] == "note" and "adminlint-cxx not found" in
                n["message"] for n in notes), p.stdout)
+    text = subprocess.run([alone, "check"], cwd=t.root, capture_output=True,
+                          text=True, timeout=60, env={"PATH": "/nonexistent"})
+    expect("adminlint: note: adminlint-cxx not found" in text.stderr,
+           "the text report tells on stderr: " + text.stderr)
+    quiet = subprocess.run([alone, "check", "-q"], cwd=t.root,
+                           capture_output=True, text=True, timeout=60,
+                           env={"PATH": "/nonexistent"})
+    expect(quiet.stderr == "", "-q keeps stderr quiet: " + quiet.stderr)
 
 @test
 def config_context_overrides_the_compose_file_name(t):

@@ -356,6 +356,19 @@ static bool hasInternalError(const ScanResult &R) {
   return false;
 }
 
+/// Tells on standard error what the report cannot show: internal errors
+/// always, and, unless -q, the run's notes that are not also findings (an
+/// unreadable file, the C/C++ frontend missing or failing).
+static void printNotifications(const ScanResult &R, bool Quiet) {
+  for (const Notification &N : R.Notifications) {
+    if (N.Mirrored || (Quiet && !N.Internal))
+      continue;
+    errs() << "adminlint: "
+           << (N.Internal ? "internal error" : levelName(N.Severity)) << ": "
+           << (N.Path.empty() ? "" : N.Path + ": ") << N.Message << "\n";
+  }
+}
+
 static int runCheck(ArrayRef<const char *> Args,
                     std::vector<std::string> CommandLine) {
   CheckCommand C;
@@ -381,10 +394,7 @@ static int runCheck(ArrayRef<const char *> Args,
   outs().flush();
   if (C.Statistics)
     printStatistics(R, errs());
-  for (const Notification &N : R.Notifications)
-    if (N.Internal)
-      errs() << "adminlint: internal error: "
-             << (N.Path.empty() ? "" : N.Path + ": ") << N.Message << "\n";
+  printNotifications(R, C.Quiet);
   if (!C.Quiet)
     errs() << summaryLine(R) << "\n";
   if (hasInternalError(R))
