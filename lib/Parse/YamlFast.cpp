@@ -60,6 +60,16 @@ struct ScannedScalar {
   bool EndsAtColon = false; ///< a plain scalar stopped by `: `
 };
 
+/// yaml-cpp's parameters of a block scalar, read from its header.
+struct BlockHeader {
+  enum ChompKind { Clip, Strip, Keep };
+  bool Folded = false;
+  ChompKind Chomp = Clip;
+  int Indent = 1;     ///< required indentation (yaml-cpp's params.indent)
+  bool Detect = true; ///< no indentation indicator: detect from the body
+  uint32_t Break = 0; ///< the header's line break
+};
+
 /// The fast parser. Every member returning bool returns false to refuse the
 /// whole text.
 class FastParser {
@@ -140,6 +150,8 @@ private:
     return at(P) == '\'' ? scanSingleQuoted(P, S) : scanDoubleQuoted(P, S);
   }
   bool scanEscape(uint32_t &P, std::string &Out) const;
+  bool blockHeader(uint32_t P, int Parent, BlockHeader &H) const;
+  bool blockBody(BlockHeader &H, std::string &S, uint32_t &Stop) const;
   bool blockScalar(uint32_t P, int Parent, uint32_t &Next);
 
   // Collections.
@@ -392,22 +404,18 @@ bool FastParser::scanDoubleQuoted(uint32_t P, ScannedScalar &S) const {
   return false;
 }
 
-/// A literal or folded block scalar whose header is at P; Parent is the
-/// column of the enclosing block collection (yaml-cpp's top indent). The body
-/// is decoded like yaml-cpp's ScanScalar with its block parameters.
-bool FastParser::blockScalar(uint32_t P, int Parent, uint32_t &Next) {
-  bool Folded = T[P] == '>';
-  enum { Clip, Strip, Keep } Chomp = Clip;
-  int Indent = 1;
-  bool Detect = true;
+/// Reads the header of the block scalar at P: indicators, then blanks and a
+/// comment up to the line break.
+bool FastParser::blockHeader(uint32_t P, int Parent, BlockHeader &H) const {
+  H.Folded = T[P] == '>';
   uint32_t Q = P + 1;
   for (unsigned I = 0; I < 2; ++I, ++Q) {
     char C = at(Q);
-    if ((C == '+' || C == '-') && Chomp == Clip) {
-      Chomp = C == '+' ? Keep : Strip;
-    } else if (C >= '1' && C <= '9' && Detect) {
-      Indent = C - '0';
-      Detect = false;
+    if ((C == '+' || C == '-') && H.Chomp == BlockHeader::Clip) {
+      H.Chomp = C == '+' ? BlockHeader::Keep : BlockHeader::Strip;
+    } else if (C >= '1' && C <= '9' && H.Detect) {
+      H.Indent = C - '0';
+      H.Detect = false;
     } else {
       break;
     }
@@ -420,9 +428,17 @@ bool FastParser::blockScalar(uint32_t P, int Parent, uint32_t &Next) {
   if (!atEnd(Q) && !isBreakAt(Q))
     return false;
   if (Parent >= 0)
-    Indent += Parent;
+    H.Indent += Parent;
+  H.Break = Q;
+  return true;
+}
 
-  std::string S;
+/// Decodes the body of a block scalar like yaml-cpp's ScanScalar with its
+/// block parameters; Stop is where the scan stopped (inside the indentation
+/// of the first line that is not part of the body, or the end).
+bool FastParser::blockBody(BlockHeader &H, std::string &S,
+                           uint32_t &Stop) const {
+  uint32_t Q = H.Break;
   bool FoundNonEmptyLine = false, PastOpeningBreak = false;
   bool EmptyLine = false, MoreIndented = false;
   int FoldedNewlineCount = 0;
@@ -436,23 +452,24 @@ bool FastParser::blockScalar(uint32_t P, int Parent, uint32_t &Next) {
       break;
     Q += breakLength(Q);
     int Col = 0;
-    while (at(Q) == ' ' && (Col < Indent || (Detect && !FoundNonEmptyLine))) {
+    while (at(Q) == ' ' &&
+           (Col < H.Indent || (H.Detect && !FoundNonEmptyLine))) {
       ++Q;
       ++Col;
     }
-    if (Detect && !FoundNonEmptyLine)
-      Indent = std::max(Indent, Col);
-    if (at(Q) == '\t' && Col < Indent)
+    if (H.Detect && !FoundNonEmptyLine)
+      H.Indent = std::max(H.Indent, Col);
+    if (at(Q) == '\t' && Col < H.Indent)
       return false;
     bool NextEmptyLine = isBreakAt(Q);
     bool NextMoreIndented = at(Q) == ' ' || at(Q) == '\t';
-    if (Folded && FoldedNewlineCount == 0 && NextEmptyLine)
+    if (H.Folded && FoldedNewlineCount == 0 && NextEmptyLine)
       FoldedNewlineStartedMoreIndented = MoreIndented;
-    if (PastOpeningBreak && !Folded) {
+    if (PastOpeningBreak && !H.Folded) {
       S += '\n';
     } else if (PastOpeningBreak) {
       if (!EmptyLine && !NextEmptyLine && !MoreIndented && !NextMoreIndented &&
-          Col >= Indent)
+          Col >= H.Indent)
         S += ' ';
       else if (NextEmptyLine)
         ++FoldedNewlineCount;
@@ -469,30 +486,44 @@ bool FastParser::blockScalar(uint32_t P, int Parent, uint32_t &Next) {
     EmptyLine = NextEmptyLine;
     MoreIndented = NextMoreIndented;
     PastOpeningBreak = true;
-    if (!EmptyLine && Col < Indent)
+    if (!EmptyLine && Col < H.Indent)
       break;
   }
-  if (Chomp != Keep) {
-    size_t Last = S.find_last_not_of('\n');
-    if (Last == std::string::npos)
-      S.clear();
-    else if (Chomp == Strip)
-      S.erase(Last + 1);
-    else if (Last + 1 < S.size())
-      S.erase(Last + 2);
-  }
+  Stop = Q;
+  return true;
+}
+
+/// Clips or strips trailing line breaks as yaml-cpp does.
+static void chomp(std::string &S, BlockHeader::ChompKind Chomp) {
+  if (Chomp == BlockHeader::Keep)
+    return;
+  size_t Last = S.find_last_not_of('\n');
+  if (Last == std::string::npos)
+    S.clear();
+  else if (Chomp == BlockHeader::Strip)
+    S.erase(Last + 1);
+  else if (Last + 1 < S.size())
+    S.erase(Last + 2);
+}
+
+/// A literal or folded block scalar whose header is at P; Parent is the
+/// column of the enclosing block collection (yaml-cpp's top indent).
+bool FastParser::blockScalar(uint32_t P, int Parent, uint32_t &Next) {
+  BlockHeader H;
   ScannedScalar Scalar;
-  Scalar.Value = std::move(S);
+  uint32_t Stop;
+  if (!blockHeader(P, Parent, H) || !blockBody(H, Scalar.Value, Stop))
+    return false;
+  chomp(Scalar.Value, H.Chomp);
   Scalar.NonPlain = true;
   emitScalar(P, Scalar);
-  // The scan stopped inside the indentation of the next token's line.
-  uint32_t LineStart = Q;
-  while (LineStart > Base && T[LineStart - 1] == ' ')
-    --LineStart;
-  if (atEnd(Q)) {
-    Next = Q;
+  if (atEnd(Stop)) {
+    Next = Stop;
     return true;
   }
+  uint32_t LineStart = Stop;
+  while (LineStart > Base && T[LineStart - 1] == ' ')
+    --LineStart;
   return nextToken(LineStart, Next);
 }
 
