@@ -4,7 +4,9 @@
 // value. The end of each scalar and the map from decoded bytes back to host
 // bytes are recomputed here from the text, and checked against yaml-cpp's
 // value; when they disagree the scalar keeps yaml-cpp's value mapped to its
-// start, so a position is never wrong by more than the scalar.
+// start, so a position is never wrong by more than the scalar. Common block
+// YAML is read by the fast path (YamlFast.h), which produces yaml-cpp's very
+// events; the Builder cannot tell the two apart.
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Parse/Yaml.h"
