@@ -172,7 +172,24 @@ Optional<ConfigSetting> classifyConfig(StringRef Name, StringRef Value) {
   return makeSetting(*Kind, Name, Value, *Kind == ConfigKind::Credential);
 }
 
+/// Whether Value contains "://", "/etc/" or "/srv/": a necessary condition
+/// of a database URL or a server path, checked first so that the Python
+/// reader can ask about every docstring cheaply. Every pattern has a "/", so
+/// memchr finds the candidates.
+static bool mayBeConfigLiteral(StringRef Value) {
+  for (size_t I = Value.find('/'); I != StringRef::npos;
+       I = Value.find('/', I + 1)) {
+    StringRef Rest = Value.substr(I);
+    if (Rest.startswith("/etc/") || Rest.startswith("/srv/") ||
+        (I > 0 && Value[I - 1] == ':' && Rest.startswith("//")))
+      return true;
+  }
+  return false;
+}
+
 Optional<ConfigSetting> classifyConfigLiteral(StringRef Value) {
+  if (!mayBeConfigLiteral(Value))
+    return None;
   Value = Value.trim();
   if (isPlaceholderValue(Value))
     return None;

@@ -325,27 +325,11 @@ static bool mayMatter(StringRef Dotted, char Next) {
          isCommandDecorator(Dotted);
 }
 
-/// Whether Value contains "://", "/etc/" or "/srv/": a necessary condition
-/// of classifyConfigLiteral (a database URL, a server path; keep it in step)
-/// that spares calling that on every docstring. Every pattern has a "/", so
-/// memchr finds the candidates.
-static bool mayClassifyAsConfig(StringRef Value) {
-  for (size_t I = Value.find('/'); I != StringRef::npos;
-       I = Value.find('/', I + 1)) {
-    StringRef Rest = Value.substr(I);
-    if (Rest.startswith("/etc/") || Rest.startswith("/srv/") ||
-        (I > 0 && Value[I - 1] == ':' && Rest.startswith("//")))
-      return true;
-  }
-  return false;
-}
-
 /// Whether findConfig may keep a literal: the first of an assignment's,
 /// keyword argument's or dict entry's value, or a bare literal that
 /// classifyConfigLiteral accepts.
 static bool mayBeConfig(StringRef Value, bool AfterValueOp) {
-  return AfterValueOp ||
-         (mayClassifyAsConfig(Value) && classifyConfigLiteral(Value));
+  return AfterValueOp || classifyConfigLiteral(Value);
 }
 
 Optional<PythonScriptModel> skimPython(StringRef Path, StringRef Text) {
