@@ -46,10 +46,6 @@ static bool isIdentStart(char C) {
 
 static bool isIdentChar(char C) { return isIdentStart(C) || isDigit(C); }
 
-static bool isBlank(char C) {
-  return C == ' ' || C == '\t' || C == '\r' || C == '\f' || C == '\v';
-}
-
 static char decodeEscape(char C) {
   switch (C) {
   case 'n':

@@ -72,10 +72,6 @@ static bool isIdentStart(char C) {
 
 static bool isIdentChar(char C) { return isIdentStart(C) || isDigit(C); }
 
-static bool isBlank(char C) {
-  return C == ' ' || C == '\t' || C == '\r' || C == '\f' || C == '\v';
-}
-
 static char closerFor(char Open) {
   switch (Open) {
   case '(':

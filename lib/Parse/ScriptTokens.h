@@ -125,6 +125,11 @@ void findCalls(Script &S, const CallSyntax &Syntax);
 /// taken from Open.size() by the caller.
 void pairBracket(Script &S, unsigned Index, std::vector<unsigned> &Open);
 
+/// Blank space inside a line (a line break is a token in Ruby).
+inline bool isBlank(char C) {
+  return C == ' ' || C == '\t' || C == '\r' || C == '\f' || C == '\v';
+}
+
 /// Whether a name starts with an ASCII capital (a Ruby constant, a class).
 inline bool isCapitalized(llvm::StringRef Name) {
   return !Name.empty() && Name.front() >= 'A' && Name.front() <= 'Z';
