@@ -14,6 +14,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include <algorithm>
 #include <sstream>
@@ -207,16 +208,6 @@ static Decoded decodeSingleQuoted(StringRef T, uint32_t S, StringRef Value) {
   return D;
 }
 
-static int hexDigit(char C) {
-  if (C >= '0' && C <= '9')
-    return C - '0';
-  if (C >= 'a' && C <= 'f')
-    return C - 'a' + 10;
-  if (C >= 'A' && C <= 'F')
-    return C - 'A' + 10;
-  return -1;
-}
-
 /// Appends the UTF-8 bytes of a code point, each mapped to the whole escape.
 static void appendCodePoint(uint32_t CP, uint32_t Host, uint32_t Len,
                             EmbeddedText &Out) {
@@ -275,8 +266,8 @@ static uint32_t decodeEscape(StringRef T, uint32_t P, EmbeddedText &Out) {
   if (Digits) {
     uint32_t CP = 0;
     for (unsigned I = 0; I < Digits; ++I) {
-      int H = P + 2 + I < T.size() ? hexDigit(T[P + 2 + I]) : -1;
-      if (H < 0)
+      unsigned H = P + 2 + I < T.size() ? hexDigitValue(T[P + 2 + I]) : -1U;
+      if (H == -1U)
         return P + 2 + I;
       CP = CP * 16 + H;
     }

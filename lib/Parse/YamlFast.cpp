@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lib/Parse/YamlFast.h"
+#include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <cstring>
 #include <sstream>
@@ -288,16 +289,6 @@ bool FastParser::scanSingleQuoted(uint32_t P, ScannedScalar &S) const {
   return false;
 }
 
-static int hexValue(char C) {
-  if (C >= '0' && C <= '9')
-    return C - '0';
-  if (C >= 'a' && C <= 'f')
-    return C - 'a' + 10;
-  if (C >= 'A' && C <= 'F')
-    return C - 'A' + 10;
-  return -1;
-}
-
 /// UTF-8 of a code point, as yaml-cpp writes it.
 static void appendUtf8(uint32_t V, std::string &Out) {
   if (V <= 0x7F) {
@@ -373,8 +364,8 @@ bool FastParser::scanEscape(uint32_t &P, std::string &Out) const {
     return false;
   uint32_t V = 0;
   for (unsigned I = 0; I < Digits; ++I) {
-    int H = hexValue(at(P + 2 + I));
-    if (H < 0)
+    unsigned H = hexDigitValue(at(P + 2 + I));
+    if (H == -1U)
       return false;
     V = V * 16 + H;
   }
