@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of adminlint against the rg floor (and peers with --peers).
-#   bench/run.sh [--sizes "1000 10000 100000"] [--peers] [--runs N]
+#   bench/run.sh [--sizes "1000 10000 100000"] [--peers] [--cold] [--runs N]
 # Prints a Markdown table for docs/performance.md. ADMINLINT_BIN picks the binary
 # (default: build/, a Release build). Needs: hyperfine, ripgrep, GNU time
 # (apt-get install hyperfine ripgrep time); peers: shellcheck yamllint (Debian),
@@ -9,13 +9,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="1000 10000 100000"
 PEERS=0
+COLD=0
 RUNS=5
 while [ $# -gt 0 ]; do
   case $1 in
     --sizes) SIZES=$2; shift 2 ;;
     --peers) PEERS=1; shift ;;
+    --cold) COLD=1; shift ;;
     --runs) RUNS=$2; shift 2 ;;
-    *) echo "usage: bench/run.sh [--sizes LIST] [--peers] [--runs N]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--sizes LIST] [--peers] [--cold] [--runs N]" >&2; exit 2 ;;
   esac
 done
 BIN=${ADMINLINT_BIN:-$PWD/build/tools/adminlint/adminlint}
@@ -34,6 +36,12 @@ median() { # hyperfine json -> median seconds
 time_cmd() { # NAME CMD...
   local name=$1; shift
   hyperfine -N --warmup 1 --runs "$RUNS" -i --export-json "$WORK/$name.json" "$*" >/dev/null 2>&1
+  median "$WORK/$name.json"
+}
+time_cold() { # NAME CMD... with the page cache dropped before each run
+  local name=$1; shift
+  hyperfine -N --runs "$RUNS" -i --prepare "$PWD/bench/drop-caches" \
+    --export-json "$WORK/$name.json" "$*" >/dev/null 2>&1
   median "$WORK/$name.json"
 }
 peak_kib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
@@ -69,6 +77,22 @@ if [ -d "$WORK/tree-10000" ]; then
   five=$(head -5 "$WORK/cand-10000.txt" | tr '\n' ' ')
   t_pc=$(time_cmd precommit "$BIN" check -q --fail-on never $five)
   echo "pre-commit, 5 files of the 10,000-file tree: ${t_pc}s"
+fi
+
+# Cold cache (--cold, root only): the page cache is dropped before every run.
+if [ "$COLD" = 1 ]; then
+  echo
+  echo "| files (cold cache) | rg --files | rg read | floor | adminlint -j$(nproc) | ratio to floor |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for n in $SIZES; do
+    tree=$WORK/tree-$n
+    t_files=$(time_cold cold-files-$n rg --files "$tree")
+    t_read=$(time_cold cold-read-$n rg -c -j"$(nproc)" --no-messages "${CANDIDATE_GLOBS[@]}" . "$tree")
+    t_all=$(time_cold cold-al-$n "$BIN" check -q --fail-on never "$tree")
+    floor=$(python3 -c "print('%.3f' % ($t_files + $t_read))")
+    ratio=$(python3 -c "print('%.2f' % ($t_all / ($t_files + $t_read)))")
+    echo "| $n | $t_files | $t_read | $floor | $t_all | $ratio |"
+  done
 fi
 
 [ "$PEERS" = 1 ] && bench/peers.sh "$WORK/tree-10000" "$RUNS"
