@@ -1,4 +1,5 @@
 //===- PythonFrontend.cpp - Python admin scripts and their command strings ===//
+#include "lib/Model/AdminCommand.h"
 #include "lib/Model/ArgvCommand.h"
 #include "lib/Model/ConfigLiteral.h"
 #include "lib/Model/PythonScript.h"
@@ -332,8 +333,22 @@ static bool mayBeConfig(StringRef Value, bool AfterValueOp) {
   return AfterValueOp || classifyConfigLiteral(Value);
 }
 
+static bool neverConfig(StringRef, bool) { return false; }
+
+/// Whether a check may read the file's Config: ADM103 reads it only in admin
+/// code (it bootstraps the app, does admin work, or is named like an admin
+/// script), so other files, most of a repository's Python, skip collecting
+/// it. Bootstrap and admin work are found only after mayMatter() asked for a
+/// full parse, so the skim needs only the name.
+static bool configReadable(StringRef Path, const PythonScriptModel &M) {
+  return !M.Bootstrap.empty() || !M.AdminWork.empty() ||
+         AdminMatcher::isAdminScriptName(Path);
+}
+
 Optional<PythonScriptModel> skimPython(StringRef Path, StringRef Text) {
-  python::Skim K = python::skim(Text, mayMatter, mayBeConfig);
+  bool AdminName = AdminMatcher::isAdminScriptName(Path);
+  python::Skim K =
+      python::skim(Text, mayMatter, AdminName ? mayBeConfig : neverConfig);
   if (K.NeedsParse)
     return None;
   PythonScriptModel M;
@@ -366,7 +381,8 @@ void analyzePythonFully(FileAnalysis &A, const FrontendLimits &Limits) {
   findShape(S, A.File->path(), *M);
   findBootstrap(S, *M);
   findAdminWork(S, *M);
-  findConfig(S, *M);
+  if (configReadable(A.File->path(), *M))
+    findConfig(S, *M);
   findShell(S, A, Limits);
   A.Model = std::move(M);
 }

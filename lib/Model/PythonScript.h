@@ -35,6 +35,8 @@ struct PythonScriptModel {
   std::string Framework; ///< what it bootstraps: "django", "flask" or ""
   std::vector<PythonFact> Bootstrap;
   std::vector<PythonFact> AdminWork; ///< ORM writes, call_command, SQL
+  /// Literal config, collected only where ADM103 reads it: a file that
+  /// bootstraps the app, does admin work or is named like an admin script.
   std::vector<PythonConfigLiteral> Config;
   bool DefinesFlaskApp = false;  ///< Flask(__name__) or def create_app
   bool DefinesDjangoApp = false; ///< an AppConfig subclass or models.Model

@@ -153,10 +153,18 @@ TEST(PythonTest, ManagementCommandIsAFrameworkCommand) {
   EXPECT_TRUE(A.model<PythonScriptModel>()->FrameworkCommand);
 }
 
-TEST(PythonTest, ConfigLiteralsAreCollected) {
+TEST(PythonTest, ConfigIsNotCollectedOutsideAdminCode) {
   FileAnalysis A = analyze(
-      "fix.py", "engine = create_engine('postgresql://u:pw@db.example.com/x')\n"
-                "connect(password='hunter2', host='10.0.0.5')\n");
+      "db.py", "engine = create_engine('postgresql://u:pw@db.example.com/x')\n"
+               "connect(password='hunter2', host='10.0.0.5')\n");
+  EXPECT_TRUE(A.model<PythonScriptModel>()->Config.empty());
+}
+
+TEST(PythonTest, ConfigLiteralsAreCollected) {
+  FileAnalysis A =
+      analyze("fix_records.py",
+              "engine = create_engine('postgresql://u:pw@db.example.com/x')\n"
+              "connect(password='hunter2', host='10.0.0.5')\n");
   const auto *M = A.model<PythonScriptModel>();
   ASSERT_EQ(M->Config.size(), 3u);
   EXPECT_EQ(M->Config[0].Name, "");
@@ -350,16 +358,18 @@ TEST(PythonSkimTest, NamesThatMatterNeedTheFullRead) {
         "x = f().save()\n",
         "print('oops\n",
         "f(\n",
-        "X = 'a'\n",
-        "f(k='v')\n",
-        "{'k': 'v'}\n",
-        "X: str = 'a'\n",
-        "os.environ.__setitem__('K', 'v')\n",
-        "'postgres://u:p@db.example.com/x'\n",
-        "log('/srv/app/prod.ini')\n",
-        "log('/s\\x72v/app/prod.ini')\n"}) {
+        "os.environ.__setitem__('K', 'v')\n"}) {
     EXPECT_FALSE(skimPython("pkg/module.py", Text)) << Text;
     expectSkimShapeIsParses(Text, Text);
+  }
+  // Literal config is read (ADM103) only in admin code: an admin-named
+  // script needs the full read, an imported module does not.
+  for (const char *Text :
+       {"X = 'a'\n", "f(k='v')\n", "{'k': 'v'}\n", "X: str = 'a'\n",
+        "'postgres://u:p@db.example.com/x'\n", "log('/srv/app/prod.ini')\n",
+        "log('/s\\x72v/app/prod.ini')\n"}) {
+    EXPECT_FALSE(skimPython("scripts/fix_records.py", Text)) << Text;
+    EXPECT_TRUE(expectSkipIsExact("pkg/module.py", Text)) << Text;
   }
   for (const char *Text :
        {"d.update(x)\n", "items.append(1)\n", "os.environ.get('HOME')\n",
