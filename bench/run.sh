@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of adminlint against the rg floor (and peers with --peers).
-#   bench/run.sh [--sizes "1000 10000 100000"] [--peers] [--cold] [--runs N]
+#   bench/run.sh [--sizes "1000 10000 100000"] [--tree DIR] [--peers] [--cold] [--runs N]
+# --tree adds a row for an existing directory (a real repository, a real-sized tree).
 # Prints a Markdown table for docs/performance.md. ADMINLINT_BIN picks the binary
 # (default: build/, a Release build). Needs: hyperfine, ripgrep, GNU time
 # (apt-get install hyperfine ripgrep time); peers: shellcheck yamllint (Debian),
@@ -10,14 +11,16 @@ cd "$(dirname "$0")/.."
 SIZES="1000 10000 100000"
 PEERS=0
 COLD=0
+REAL=
 RUNS=5
 while [ $# -gt 0 ]; do
   case $1 in
     --sizes) SIZES=$2; shift 2 ;;
     --peers) PEERS=1; shift ;;
     --cold) COLD=1; shift ;;
+    --tree) REAL=$(cd "$2" && pwd); shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
-    *) echo "usage: bench/run.sh [--sizes LIST] [--peers] [--cold] [--runs N]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--sizes LIST] [--tree DIR] [--peers] [--cold] [--runs N]" >&2; exit 2 ;;
   esac
 done
 BIN=${ADMINLINT_BIN:-$PWD/build/tools/adminlint/adminlint}
@@ -48,9 +51,8 @@ peak_kib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 echo "| files | candidates | rg --files | rg read | floor | adminlint -j$(nproc) | adminlint -j1 | ratio to floor | peak RSS (KiB) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-for n in $SIZES; do
-  tree=$WORK/tree-$n
-  [ -d "$tree" ] || bench/gen-tree "$n" "$tree" --manifests $((n / 50))
+measure() { # NAME TREE: one table row
+  local n=$1 tree=$2
   rg --files "${CANDIDATE_GLOBS[@]}" "$tree" > "$WORK/cand-$n.txt"
   cands=$(wc -l < "$WORK/cand-$n.txt")
   t_files=$(time_cmd files-$n rg --files "$tree")
@@ -63,7 +65,13 @@ for n in $SIZES; do
   ratio=$(python3 -c "print('%.2f' % ($t_all / ($t_files + $t_read)))")
   mem=$(peak_kib "$BIN" check -q --fail-on never "$tree")
   echo "| $n | $cands | $t_files | $t_read | $floor | $t_all | $t_one | $ratio | $mem |"
+}
+for n in $SIZES; do
+  tree=$WORK/tree-$n
+  [ -d "$tree" ] || bench/gen-tree "$n" "$tree" --manifests $((n / 50))
+  measure "$n" "$tree"
 done
+[ -z "$REAL" ] || measure "$(basename "$REAL")" "$REAL"
 
 # Start-up: an empty directory against /bin/true.
 mkdir -p "$WORK/empty"
