@@ -61,6 +61,16 @@ struct ScannedScalar {
   bool EndsAtColon = false; ///< a plain scalar stopped by `: `
 };
 
+/// Ends a plain scalar that runs from P to Q: its value drops trailing
+/// spaces, its end does not.
+static bool endPlain(StringRef T, uint32_t P, uint32_t Q, ScannedScalar &S) {
+  S.End = Q;
+  while (Q > P && T[Q - 1] == ' ')
+    --Q;
+  S.Value = T.slice(P, Q).str();
+  return true;
+}
+
 /// yaml-cpp's parameters of a block scalar, read from its header.
 struct BlockHeader {
   enum ChompKind { Clip, Strip, Keep };
@@ -242,11 +252,7 @@ bool FastParser::scanPlain(uint32_t P, ScannedScalar &S) const {
     if (C == ' ' && at(Q + 1) == '#')
       break;
   }
-  S.End = Q;
-  while (Q > P && T[Q - 1] == ' ')
-    --Q;
-  S.Value = T.slice(P, Q).str();
-  return true;
+  return endPlain(T, P, Q, S);
 }
 
 /// A plain scalar inside a one-line flow collection: it ends at `,`, `]`,
@@ -266,11 +272,7 @@ bool FastParser::scanPlainInFlow(uint32_t P, ScannedScalar &S) const {
   }
   if (atEnd(Q) || isBreakAt(Q))
     return false;
-  S.End = Q;
-  while (Q > P && T[Q - 1] == ' ')
-    --Q;
-  S.Value = T.slice(P, Q).str();
-  return true;
+  return endPlain(T, P, Q, S);
 }
 
 bool FastParser::scanSingleQuoted(uint32_t P, ScannedScalar &S) const {
