@@ -58,10 +58,8 @@ static std::vector<EnvEntry> environment(const yaml::Node *N) {
   if (!N)
     return Out;
   for (const yaml::MapEntry &E : N->entries())
-    Out.push_back({E.Key->value().str(),
-                   E.Value->value().str(),
-                   !E.Value->isNull(),
-                   {E.Key->range().Begin, E.Value->range().End}});
+    Out.push_back({E.Key->value().str(), E.Value->value().str(),
+                   !E.Value->isNull(), E.range()});
   for (const yaml::Node *I : N->items()) {
     StringRef Name, Value;
     std::tie(Name, Value) = I->value().split('=');
@@ -100,9 +98,37 @@ static void readService(const yaml::MapEntry &E, File &F) {
     for (const yaml::Node *I : P->items())
       Svc.Profiles.push_back(I->value().str());
   Svc.HasDeploy = S.get("deploy") != nullptr;
-  Svc.Range = {E.Key->range().Begin, S.range().End};
+  Svc.Range = E.range();
   F.UsesDeploy |= Svc.HasDeploy;
   F.Services.push_back(std::move(Svc));
+}
+
+/// Whether an entry is a YAML merge key (`<<: *defaults`).
+static bool isMergeKey(const yaml::MapEntry &E) {
+  return E.Key->isScalar() && E.Key->style() == yaml::NodeStyle::Plain &&
+         E.Key->value() == "<<";
+}
+
+/// The entries of `services:`, with those a merge key brings in (one level:
+/// a mapping or a list of mappings) in place of the merge key itself.
+static std::vector<yaml::MapEntry> serviceEntries(const yaml::Node &Services) {
+  std::vector<yaml::MapEntry> Out;
+  for (const yaml::MapEntry &E : Services.entries()) {
+    if (!isMergeKey(E)) {
+      Out.push_back(E);
+      continue;
+    }
+    llvm::SmallVector<const yaml::Node *, 4> Merged;
+    if (E.Value->isMapping())
+      Merged.push_back(E.Value);
+    for (const yaml::Node *I : E.Value->items())
+      Merged.push_back(I);
+    for (const yaml::Node *M : Merged)
+      for (const yaml::MapEntry &Inner : M->entries())
+        if (!isMergeKey(Inner))
+          Out.push_back(Inner);
+  }
+  return Out;
 }
 
 /// Names of services that others wait for to complete.
@@ -125,7 +151,7 @@ bool buildCompose(const yaml::Node &Root, File &Out) {
   if (!Services || !Services->isMapping())
     return false;
   std::vector<std::string> Awaited = awaitedServices(*Services);
-  for (const yaml::MapEntry &E : Services->entries()) {
+  for (const yaml::MapEntry &E : serviceEntries(*Services)) {
     readService(E, Out);
     if (Out.Services.empty() ||
         Out.Services.back().Name.value() != E.Key->value())

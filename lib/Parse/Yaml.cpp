@@ -868,6 +868,11 @@ const MapEntry *Node::getEntryBounded(StringRef Key, unsigned Depth) const {
   return nullptr;
 }
 
+SourceRange MapEntry::range() const {
+  SourceRange K = Key->range();
+  return {K.Begin, std::max(K.End, Value->range().End)};
+}
+
 const MapEntry *Node::getEntry(StringRef Key) const {
   return getEntryBounded(Key, 0);
 }

@@ -34,6 +34,11 @@ class Node;
 struct MapEntry {
   const Node *Key;
   const Node *Value;
+
+  /// From the key to the end of the value; a value that is an alias of a
+  /// node written earlier is not part of the entry's bytes, so the entry then
+  /// ends with its key.
+  SourceRange range() const;
 };
 
 /// One node of a parsed YAML document. Immutable; owned by its Stream. An

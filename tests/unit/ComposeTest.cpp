@@ -58,6 +58,29 @@ TEST(ComposeTest, ServicesAndWorkloads) {
   EXPECT_EQ(A.Workloads[1].ReleaseUnit, "docker-compose.yml");
 }
 
+TEST(ComposeTest, MergedServicesAreServicesWithRangesInTheFile) {
+  // Found by the yaml fuzzer: a service merged in from an anchor written
+  // before its `<<` key ended before it began.
+  const std::string Text = "x-tools: &tools\n"
+                           "  migrate:\n"
+                           "    image: shop:1.2\n"
+                           "services:\n"
+                           "  web:\n"
+                           "    image: shop:1.3\n"
+                           "  <<: *tools\n";
+  FileAnalysis A = analyze("docker-compose.yml", Text);
+  const auto *F = A.model<compose::File>();
+  ASSERT_TRUE(F);
+  ASSERT_EQ(F->Services.size(), 2u);
+  EXPECT_EQ(F->Services[0].Name.value(), "web");
+  EXPECT_EQ(F->Services[1].Name.value(), "migrate");
+  for (const Workload &W : A.Workloads) {
+    EXPECT_LE(W.Range.Begin, W.Range.End);
+    EXPECT_LE(W.Range.End, Text.size());
+  }
+  EXPECT_EQ(F->Services[1].Range.Begin, Text.find("migrate"));
+}
+
 TEST(ComposeTest, CommandStringIsShellWithHostRanges) {
   FileAnalysis A = analyze("docker-compose.yml", Compose);
   const ShellUnit *Cmd = nullptr;
