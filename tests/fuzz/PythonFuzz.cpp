@@ -9,19 +9,14 @@
 //===----------------------------------------------------------------------===//
 #include "lib/Model/PythonScript.h"
 #include "lib/Parse/Python.h"
+#include "tests/fuzz/FuzzSupport.h"
 #include <cstdint>
 #include <cstdlib>
 
 using namespace adminlint;
 
-static void require(bool Condition) {
-  if (!Condition)
-    abort();
-}
-
-static void checkRange(SourceRange R, size_t Size) {
-  require(R.Begin <= R.End && R.End <= Size);
-}
+using fuzz::checkRange;
+using fuzz::require;
 
 static void checkText(const EmbeddedText &T, size_t Size) {
   if (T.empty())
