@@ -249,7 +249,11 @@ CxxFrontendResult runCxxFrontend(const CxxFrontendOptions &Opts,
   auto Start = std::chrono::steady_clock::now();
   std::string ErrMsg;
   bool ExecFailed = false;
-  StringRef Args[] = {Tool, "-p", Db};
+  std::vector<StringRef> Args = {Tool, "-p", Db};
+  for (const std::string &U : Opts.Under) {
+    Args.push_back("--under");
+    Args.push_back(U);
+  }
   Optional<StringRef> Redirects[] = {StringRef(""), StringRef(Out),
                                      StringRef(Err)};
   int RC = sys::ExecuteAndWait(Tool, Args, None, Redirects, Opts.TimeoutSeconds,

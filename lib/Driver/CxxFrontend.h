@@ -20,6 +20,9 @@ struct CxxFrontendOptions {
   /// The adminlint-cxx executable; empty: beside the running binary, else
   /// on PATH.
   std::string ToolPath;
+  /// Only the database's files under these absolute paths (the scan's
+  /// PATHs); empty: all of them.
+  std::vector<std::string> Under;
   unsigned TimeoutSeconds = 300;
   uint64_t MaxFileSize = 2 * 1024 * 1024;
 };

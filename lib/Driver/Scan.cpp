@@ -137,6 +137,7 @@ private:
   preCommitNeeds(const std::vector<std::vector<PathResult>> &Results) const;
   void ensureChecks();
   void analyseCxx(const std::vector<WalkEntry> &Files);
+  std::vector<std::string> reportedScope() const;
   FileResult checkCxxFile(std::shared_ptr<FileAnalysis> A) const;
   FileResult analyse(const WalkEntry &Entry,
                      const PreCommitNeeds *Needs = nullptr) const;
@@ -914,17 +915,31 @@ static bool hasCxxSources(const std::vector<WalkEntry> &Files) {
 /// Runs the adminlint-cxx child (never linked in: libclang stays out of this
 /// binary) when the tree has C/C++ sources and a compilation database, and
 /// checks the files it returns like any other. Its problems are notes only.
+/// The absolute paths findings are reported under, or none when the whole
+/// root is.
+std::vector<std::string> Scanner::reportedScope() const {
+  std::vector<std::string> Out;
+  for (const ScannedPath &P : Scanned) {
+    if (P.RelPath.empty())
+      return {};
+    Out.push_back(Root + "/" + P.RelPath);
+  }
+  return Out;
+}
+
 void Scanner::analyseCxx(const std::vector<WalkEntry> &Files) {
   if (Options.NoWalk || !hasCxxSources(Files))
     return;
-  // No repository check reads a C/C++ file for another file's finding.
-  if (preCommit() &&
-      std::none_of(Files.begin(), Files.end(), [&](const WalkEntry &E) {
+  // No repository check reads a C/C++ file for another file's finding, so
+  // only the C/C++ sources in the given PATHs are parsed (`adminlint check
+  // examples` in a C++ repository does not compile the whole project).
+  if (std::none_of(Files.begin(), Files.end(), [&](const WalkEntry &E) {
         return E.Kind == FileKind::Cxx && reported(E.RelPath);
       }))
     return;
   CxxFrontendOptions Opts;
   Opts.Root = Root;
+  Opts.Under = reportedScope();
   if (!Options.CompileCommands.empty())
     Opts.CompileCommands = absolutePath(Options.CompileCommands, Cwd);
   else

@@ -458,8 +458,27 @@ def cxx_command_string_is_checked(t):
     expect(lines[2] == " " * 27 + "^" + "~" * 23, repr(lines[2]))
 
 
+def cxx_frontend_compiles_only_the_given_paths(t):
+    t.write("app/main.c", CXX_MAIN)
+    t.write("other/broken.c", "int main( {\n")
+    t.write("compile_commands.json", json.dumps([
+        {"directory": t.root, "file": f, "arguments": ["cc", "-c", f]}
+        for f in ("app/main.c", "other/broken.c")]))
+    rc, out, err = t.run("check", "--format", "json", "--select", "ADM301", "app")
+    expect_rc((rc, out, err), 1)
+    doc = json.loads(out)
+    expect([f["path"] for f in doc["findings"]] == ["app/main.c"], out)
+    expect(not any("broken.c" in n["message"] for n in doc["notifications"]),
+           "other/broken.c is outside the given path and not compiled: " + out)
+    rc, out, err = t.run("check", "--format", "json", "--select", "ADM301")
+    expect(any("broken.c" in n["message"]
+               for n in json.loads(out)["notifications"]),
+           "a whole-root scan compiles it: " + out)
+
+
 if os.access(CXX_TOOL, os.X_OK):
     test(cxx_command_string_is_checked)
+    test(cxx_frontend_compiles_only_the_given_paths)
 
 
 @test

@@ -30,6 +30,8 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -49,9 +51,33 @@ static cl::opt<std::string>
                     cl::value_desc("path"), cl::Required, cl::cat(Category));
 static cl::list<std::string>
     Sources(cl::Positional, cl::desc("[source files...]"), cl::cat(Category));
+static cl::list<std::string>
+    Under("under",
+          cl::desc("only the database's files under this path (repeatable)"),
+          cl::value_desc("path"), cl::cat(Category));
 static cl::opt<unsigned>
     MaxLiteral("max-literal", cl::desc("longest literal mapped, in bytes"),
                cl::init(65536), cl::cat(Category));
+
+/// Whether Path is Dir or below it.
+static bool isUnder(StringRef Path, StringRef Dir) {
+  return Path == Dir || (Path.startswith(Dir) && Path[Dir.size()] == '/');
+}
+
+/// The files of the database under one of the --under paths (all of them
+/// without any), compared as written and with links resolved.
+static std::vector<std::string> filesUnder(std::vector<std::string> Files) {
+  if (Under.empty())
+    return Files;
+  llvm::erase_if(Files, [](const std::string &F) {
+    SmallString<256> Real;
+    bool Resolved = !sys::fs::real_path(F, Real);
+    return llvm::none_of(Under, [&](const std::string &U) {
+      return isUnder(F, U) || (Resolved && isUnder(Real, U));
+    });
+  });
+  return Files;
+}
 
 namespace {
 
@@ -350,7 +376,7 @@ int main(int argc, const char **argv) {
   }
   std::vector<std::string> Files(Sources.begin(), Sources.end());
   if (Files.empty())
-    Files = DB->getAllFiles();
+    Files = filesUnder(DB->getAllFiles());
 
   auto Names =
       hasAnyName("::system", "::std::system", "::popen", "::execl", "::execlp",
