@@ -152,6 +152,7 @@ private:
   void emitScalar(uint32_t P, ScannedScalar &S);
 
   // Scalars.
+  bool mayStartPlain(uint32_t P) const;
   bool scanPlain(uint32_t P, ScannedScalar &S) const;
   bool scanPlainInFlow(uint32_t P, ScannedScalar &S) const;
   bool scanSingleQuoted(uint32_t P, ScannedScalar &S) const;
@@ -233,16 +234,22 @@ void FastParser::emitScalar(uint32_t P, ScannedScalar &S) {
   Out.push_back(std::move(E));
 }
 
+/// Whether a plain scalar of the subset may start at P: not at a blank, an
+/// indicator or a `- ` entry.
+bool FastParser::mayStartPlain(uint32_t P) const {
+  char C = at(P);
+  return !separatedAt(P) && !StringRef(",[]{}#&*!|>'\"%@`?:").contains(C) &&
+         !(C == '-' && separatedAt(P + 1));
+}
+
 /// A single-line plain scalar in block context; it ends at `: `, ` #` or the
 /// line break.
 bool FastParser::scanPlain(uint32_t P, ScannedScalar &S) const {
-  char C = at(P);
-  if (separatedAt(P) || StringRef(",[]{}#&*!|>'\"%@`?:").contains(C) ||
-      (C == '-' && separatedAt(P + 1)))
+  if (!mayStartPlain(P))
     return false;
   uint32_t Q = P;
   for (; !atEnd(Q) && !isBreakAt(Q); ++Q) {
-    C = T[Q];
+    char C = T[Q];
     if (C == '\t')
       return false;
     if (C == ':' && separatedAt(Q + 1)) {
@@ -258,13 +265,11 @@ bool FastParser::scanPlain(uint32_t P, ScannedScalar &S) const {
 /// A plain scalar inside a one-line flow collection: it ends at `,`, `]`,
 /// `}` or `: `; anything that could end it otherwise is refused.
 bool FastParser::scanPlainInFlow(uint32_t P, ScannedScalar &S) const {
-  char C = at(P);
-  if (separatedAt(P) || StringRef(",[]{}#&*!|>'\"%@`?:").contains(C) ||
-      (C == '-' && separatedAt(P + 1)))
+  if (!mayStartPlain(P))
     return false;
   uint32_t Q = P;
   for (; !atEnd(Q) && !isBreakAt(Q); ++Q) {
-    C = T[Q];
+    char C = T[Q];
     if (C == ',' || C == ']' || C == '}' || (C == ':' && at(Q + 1) == ' '))
       break;
     if (StringRef("\t:?[{#").contains(C))
