@@ -118,13 +118,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     checkRange(F.Range, Size);
   for (const PythonConfigLiteral &C : M->Config)
     checkRange(C.Range, Size);
-  for (const Diagnostic &D : A.Diags)
-    checkRange(D.Primary.Range, Size);
-  for (const ShellUnit &U : A.Shell)
-    for (const shell::Command &C : U.Script.Commands) {
-      checkRange(C.Range, Size);
-      for (const shell::Word &W : C.Words)
-        checkRange(W.Range, Size);
-    }
+  fuzz::checkAnalysis(A, Size);
   return 0;
 }
