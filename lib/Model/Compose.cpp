@@ -103,18 +103,12 @@ static void readService(const yaml::MapEntry &E, File &F) {
   F.Services.push_back(std::move(Svc));
 }
 
-/// Whether an entry is a YAML merge key (`<<: *defaults`).
-static bool isMergeKey(const yaml::MapEntry &E) {
-  return E.Key->isScalar() && E.Key->style() == yaml::NodeStyle::Plain &&
-         E.Key->value() == "<<";
-}
-
 /// The entries of `services:`, with those a merge key brings in (one level:
 /// a mapping or a list of mappings) in place of the merge key itself.
 static std::vector<yaml::MapEntry> serviceEntries(const yaml::Node &Services) {
   std::vector<yaml::MapEntry> Out;
   for (const yaml::MapEntry &E : Services.entries()) {
-    if (!isMergeKey(E)) {
+    if (!E.isMerge()) {
       Out.push_back(E);
       continue;
     }
@@ -125,7 +119,7 @@ static std::vector<yaml::MapEntry> serviceEntries(const yaml::Node &Services) {
       Merged.push_back(I);
     for (const yaml::Node *M : Merged)
       for (const yaml::MapEntry &Inner : M->entries())
-        if (!isMergeKey(Inner))
+        if (!Inner.isMerge())
           Out.push_back(Inner);
   }
   return Out;

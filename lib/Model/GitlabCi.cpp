@@ -181,13 +181,12 @@ void PipelineReader::mergeUnder(Merged &Into, const Merged &Base,
 void PipelineReader::addFields(Merged &Into, const yaml::Node &Mapping,
                                unsigned Depth) {
   for (const yaml::MapEntry &E : Mapping.entries())
-    if (E.Key->isScalar() && E.Key->value() != "<<" &&
-        !Into.Index.count(E.Key->value()))
+    if (E.Key->isScalar() && !E.isMerge() && !Into.Index.count(E.Key->value()))
       append(Into, {E.Key, fromNode(*E.Value, Depth + 1)});
   if (Depth >= Limits.MaxNestingDepth)
     return;
   for (const yaml::MapEntry &E : Mapping.entries()) {
-    if (!E.Key->isScalar() || E.Key->value() != "<<")
+    if (!E.isMerge())
       continue;
     if (E.Value->isMapping())
       mergeUnder(Into, fromNode(*E.Value, Depth + 1), Depth);

@@ -848,16 +848,19 @@ void Builder::finishDocument() {
 // Node lookup
 //===----------------------------------------------------------------------===//
 
+bool MapEntry::isMerge() const {
+  return Key->isScalar() && Key->style() == NodeStyle::Plain &&
+         Key->value() == "<<";
+}
+
 const MapEntry *Node::getEntryBounded(StringRef Key, unsigned Depth) const {
   if (Kind != NodeKind::Mapping || Depth > 16)
     return nullptr;
   for (const MapEntry &E : Entries)
-    if (E.Key->isScalar() && E.Key->value() == Key &&
-        !(Key == "<<" && E.Key->Style == NodeStyle::Plain))
+    if (E.Key->isScalar() && E.Key->value() == Key && !E.isMerge())
       return &E;
   for (const MapEntry &E : Entries) {
-    if (!E.Key->isScalar() || E.Key->value() != "<<" ||
-        E.Key->Style != NodeStyle::Plain)
+    if (!E.isMerge())
       continue;
     if (const MapEntry *Found = E.Value->getEntryBounded(Key, Depth + 1))
       return Found;

@@ -39,6 +39,8 @@ struct MapEntry {
   /// node written earlier is not part of the entry's bytes, so the entry then
   /// ends with its key.
   SourceRange range() const;
+  /// Whether this is a merge key (`<<: *defaults`, written plain).
+  bool isMerge() const;
 };
 
 /// One node of a parsed YAML document. Immutable; owned by its Stream. An
